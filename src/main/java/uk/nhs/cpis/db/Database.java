@@ -1,0 +1,89 @@
+package uk.nhs.cpis.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Plain JDBC for the repositories, inside the caller's JTA transaction: bulk paths (a million
+ * patients, a thousand plans per upload, a million access events per batch) go in batches.
+ */
+@ApplicationScoped
+public class Database {
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface ItemBinder<T> {
+        void bind(PreparedStatement statement, T item) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    public static final Binder NO_PARAMETERS = statement -> {
+    };
+
+    @Inject
+    DataSource dataSource;
+
+    public <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(reader.read(result));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    public <T> Optional<T> queryFirst(String sql, Binder binder, RowReader<T> reader) {
+        return query(sql, binder, reader).stream().findFirst();
+    }
+
+    public int update(String sql, Binder binder) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    public <T> void batch(String sql, Collection<T> items, ItemBinder<T> binder) {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (T item : items) {
+                binder.bind(statement, item);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+}

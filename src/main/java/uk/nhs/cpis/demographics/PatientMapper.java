@@ -1,0 +1,138 @@
+package uk.nhs.cpis.demographics;
+
+import java.time.LocalDate;
+
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Patient.LinkType;
+import org.hl7.fhir.r4.model.Reference;
+
+import uk.nhs.cpis.fhir.CpisException;
+import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.Fhir;
+import uk.nhs.cpis.fhir.FhirDates;
+import uk.nhs.cpis.plan.NhsNumber;
+
+/** FHIR Patient to and from the register's record, refusing what the register cannot hold. */
+public final class PatientMapper {
+    private PatientMapper() {
+    }
+
+    public static PatientRecord toRecord(Patient patient) {
+        String nhsNumber = nhsNumberOf(patient);
+        String family = patient.getNameFirstRep().getFamily();
+        if (family == null || family.isBlank()) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, "Patient.name.family is required.", "Patient.name.family");
+        }
+        if (patient.getGender() == null) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, "Patient.gender is required.", "Patient.gender");
+        }
+        LocalDate birthDate = FhirDates.toLocalDate(patient.getBirthDateElement());
+        if (birthDate == null) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, "Patient.birthDate must be a full date (YYYY-MM-DD).",
+                    "Patient.birthDate");
+        }
+        boolean active = !patient.hasActive() || patient.getActive();
+        String replacedBy = replacedByOf(patient);
+        if (!active && replacedBy == null) {
+            throw invalid(ErrorCode.INVALID_RESOURCE,
+                    "An inactive Patient must have a link of type replaced-by naming the new NHS number.", "Patient.link");
+        }
+        if (active && replacedBy != null) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, "A Patient replaced by another NHS number must have active: false.",
+                    "Patient.active");
+        }
+        return new PatientRecord(nhsNumber, family.trim(), String.join(" ", patient.getNameFirstRep().getGiven()
+                .stream().map(g -> g.getValue()).toList()).trim(), patient.getGender().toCode(),
+                birthDate, patient.getAddressFirstRep().getPostalCode(), active, replacedBy,
+                motherOf(patient, nhsNumber));
+    }
+
+    public static Patient toPatient(PatientRecord record) {
+        Patient patient = new Patient();
+        patient.setId(record.nhsNumber());
+        patient.addIdentifier(nhsIdentifier(record.nhsNumber()));
+        var name = patient.addName().setFamily(record.family());
+        if (record.given() != null && !record.given().isBlank()) {
+            for (String given : record.given().split(" ")) {
+                name.addGiven(given);
+            }
+        }
+        patient.setGender(AdministrativeGender.fromCode(record.gender()));
+        patient.setBirthDateElement(FhirDates.toDate(record.birthDate()));
+        if (record.postcode() != null) {
+            patient.addAddress().setPostalCode(record.postcode());
+        }
+        patient.setActive(record.active());
+        if (record.replacedBy() != null) {
+            patient.addLink().setType(LinkType.REPLACEDBY).setOther(
+                    new Reference("Patient/" + record.replacedBy()).setIdentifier(nhsIdentifier(record.replacedBy())));
+        }
+        if (record.motherNhsNumber() != null) {
+            patient.addExtension(new Extension(Fhir.MOTHER_NHS_NUMBER_EXTENSION, nhsIdentifier(record.motherNhsNumber())));
+        }
+        return patient;
+    }
+
+    public static Identifier nhsIdentifier(String nhsNumber) {
+        return new Identifier().setSystem(Fhir.NHS_NUMBER_SYSTEM).setValue(nhsNumber);
+    }
+
+    private static String nhsNumberOf(Patient patient) {
+        String fromIdentifier = patient.getIdentifier().stream()
+                .filter(i -> Fhir.NHS_NUMBER_SYSTEM.equals(i.getSystem())).map(Identifier::getValue)
+                .findFirst().orElse(null);
+        String fromId = patient.getIdElement().getIdPart();
+        String nhsNumber = fromIdentifier != null ? fromIdentifier : fromId;
+        if (nhsNumber == null) {
+            throw invalid(ErrorCode.INVALID_NHS_NUMBER, "The Patient has no NHS number identifier.", "Patient.identifier");
+        }
+        if (fromIdentifier != null && fromId != null && !fromId.equals(fromIdentifier)) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, "Patient.id and the NHS number identifier differ.", "Patient.id");
+        }
+        requireValid(nhsNumber, "Patient.identifier");
+        return nhsNumber;
+    }
+
+    private static String replacedByOf(Patient patient) {
+        for (var link : patient.getLink()) {
+            if (link.getType() == LinkType.REPLACEDBY) {
+                Reference other = link.getOther();
+                String nhsNumber = other.getIdentifier().hasValue() ? other.getIdentifier().getValue()
+                        : other.getReferenceElement().getIdPart();
+                requireValid(nhsNumber, "Patient.link.other");
+                return nhsNumber;
+            }
+        }
+        return null;
+    }
+
+    private static String motherOf(Patient patient, String ownNhsNumber) {
+        Extension mother = patient.getExtensionByUrl(Fhir.MOTHER_NHS_NUMBER_EXTENSION);
+        if (mother == null) {
+            return null;
+        }
+        if (!(mother.getValue() instanceof Identifier identifier)) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, "The mother's NHS number extension needs a valueIdentifier.",
+                    "Patient.extension");
+        }
+        requireValid(identifier.getValue(), "Patient.extension.valueIdentifier");
+        if (identifier.getValue().equals(ownNhsNumber)) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, "A patient cannot be their own mother.", "Patient.extension");
+        }
+        return identifier.getValue();
+    }
+
+    public static void requireValid(String nhsNumber, String location) {
+        if (!NhsNumber.isValid(nhsNumber)) {
+            throw invalid(ErrorCode.INVALID_NHS_NUMBER,
+                    "NHS numbers are 10 digits with a valid modulus-11 check digit.", location);
+        }
+    }
+
+    private static CpisException invalid(ErrorCode code, String message, String location) {
+        return new CpisException(code, message, location);
+    }
+}

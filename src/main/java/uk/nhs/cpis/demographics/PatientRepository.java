@@ -1,0 +1,93 @@
+package uk.nhs.cpis.demographics;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import uk.nhs.cpis.db.Database;
+import uk.nhs.cpis.db.Jdbc;
+
+/** The register's table. Plain JDBC: loads of a million patients go in batches of standard MERGE. */
+@ApplicationScoped
+public class PatientRepository {
+    public static final String COLUMNS = "nhs_number, family_name, given_name, gender, birth_date, postcode, active, "
+            + "replaced_by, mother_nhs_number";
+
+    private static final String MERGE = """
+            merge into patient t using (values (?, ?, ?, ?, cast(? as date), ?, cast(? as boolean), ?, ?,
+                ?, ?, ?, ?, ?, cast(? as timestamp with time zone)))
+              as s (nhs_number, family_name, given_name, gender, birth_date, postcode, active, replaced_by,
+                mother_nhs_number, family_key, family_reversed, family_phonetic, given_key, postcode_key, updated_at)
+              on t.nhs_number = s.nhs_number
+            when matched then update set family_name = s.family_name, given_name = s.given_name,
+                gender = s.gender, birth_date = s.birth_date, postcode = s.postcode, active = s.active,
+                replaced_by = s.replaced_by, mother_nhs_number = s.mother_nhs_number, family_key = s.family_key,
+                family_reversed = s.family_reversed, family_phonetic = s.family_phonetic,
+                given_key = s.given_key, postcode_key = s.postcode_key, updated_at = s.updated_at
+            when not matched then insert (nhs_number, family_name, given_name, gender, birth_date, postcode,
+                active, replaced_by, mother_nhs_number, family_key, family_reversed, family_phonetic, given_key,
+                postcode_key, updated_at)
+              values (s.nhs_number, s.family_name, s.given_name, s.gender, s.birth_date, s.postcode, s.active,
+                s.replaced_by, s.mother_nhs_number, s.family_key, s.family_reversed, s.family_phonetic,
+                s.given_key, s.postcode_key, s.updated_at)
+            """;
+
+    @Inject
+    Database database;
+
+    public void upsertAll(List<PatientRecord> patients, Instant now) {
+        Timestamp updatedAt = Timestamp.from(now);
+        database.batch(MERGE, patients, (merge, p) -> {
+            String familyKey = SearchKeys.name(p.family());
+            int i = 0;
+            merge.setString(++i, p.nhsNumber());
+            merge.setString(++i, p.family());
+            merge.setString(++i, p.given());
+            merge.setString(++i, p.gender());
+            merge.setDate(++i, Date.valueOf(p.birthDate()));
+            merge.setString(++i, p.postcode());
+            merge.setBoolean(++i, p.active());
+            merge.setString(++i, p.replacedBy());
+            merge.setString(++i, p.motherNhsNumber());
+            merge.setString(++i, familyKey);
+            merge.setString(++i, SearchKeys.reversed(familyKey));
+            merge.setString(++i, SearchKeys.phonetic(familyKey));
+            merge.setString(++i, SearchKeys.name(p.given()));
+            merge.setString(++i, SearchKeys.postcode(p.postcode()));
+            merge.setTimestamp(++i, updatedAt);
+        });
+    }
+
+    public Optional<PatientRecord> find(String nhsNumber) {
+        return Optional.ofNullable(findAll(List.of(nhsNumber)).get(nhsNumber));
+    }
+
+    /** One query for a whole upload or load chunk. */
+    public Map<String, PatientRecord> findAll(Collection<String> nhsNumbers) {
+        Map<String, PatientRecord> found = new HashMap<>();
+        if (nhsNumbers.isEmpty()) {
+            return found;
+        }
+        database.query("select " + COLUMNS + " from patient where nhs_number in ("
+                + Jdbc.placeholders(nhsNumbers.size()) + ")", statement -> Jdbc.bindAll(statement, 1, nhsNumbers),
+                PatientRepository::read).forEach(record -> found.put(record.nhsNumber(), record));
+        return found;
+    }
+
+    public static PatientRecord read(ResultSet rows) throws SQLException {
+        return new PatientRecord(rows.getString("nhs_number"), rows.getString("family_name"),
+                rows.getString("given_name"), rows.getString("gender"), rows.getDate("birth_date").toLocalDate(),
+                rows.getString("postcode"), rows.getBoolean("active"), rows.getString("replaced_by"),
+                rows.getString("mother_nhs_number"));
+    }
+}

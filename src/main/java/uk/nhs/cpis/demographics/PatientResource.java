@@ -1,0 +1,37 @@
+package uk.nhs.cpis.demographics;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hl7.fhir.r4.model.Patient;
+
+import uk.nhs.cpis.fhir.Fhir;
+import uk.nhs.cpis.security.Roles;
+
+/** The register's FHIR Patient endpoint: loading (cpis-admin). */
+@Path("/fhir/Patient")
+public class PatientResource {
+    @Inject
+    DemographicsService demographics;
+    @Inject
+    PatientRepository patients;
+
+    @PUT
+    @Path("{nhsNumber}")
+    @RolesAllowed(Roles.CPIS_ADMIN)
+    @Consumes({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
+    @Produces({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
+    public Response put(@PathParam("nhsNumber") String nhsNumber, Patient patient) {
+        boolean created = demographics.register(nhsNumber, patient);
+        Patient stored = PatientMapper.toPatient(patients.find(nhsNumber).orElseThrow());
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .header("Location", "Patient/" + nhsNumber).entity(stored).build();
+    }
+}

@@ -1,0 +1,10 @@
+package uk.nhs.cpis.demographics;
+
+import java.util.List;
+
+/**
+ * Fired inside the transaction that stores patients, so that what follows from a registration
+ * (birth and inactive-number notifications) commits or fails with it.
+ */
+public record PatientsRegistered(List<PatientRecord> patients) {
+}

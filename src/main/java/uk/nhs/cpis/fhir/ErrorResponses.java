@@ -1,0 +1,137 @@
+package uk.nhs.cpis.fhir;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one exception mapper: every error leaves as an OperationOutcome on /fhir and as
+ * application/problem+json elsewhere, with a catalogue code. Client errors are logged by code only;
+ * server errors by exception type only, since messages (e.g. constraint details) can hold patient data.
+ */
+public class ErrorResponses {
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    @ServerExceptionMapper
+    public Response refused(CpisException e, UriInfo uri) {
+        return respond(uri, e.code(), e.diagnostics(), e.expressions());
+    }
+
+    @ServerExceptionMapper
+    public Response refusedAll(Violations e) {
+        e.all().forEach(v -> LogRef.HTTP400.log(LOG, v.code().status(), v.code().name()));
+        return Response.status(e.status()).type(Fhir.FHIR_JSON).entity(OperationOutcomes.ofAll(e.all())).build();
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(uri, ErrorCode.UNAUTHORISED,
+                "A valid bearer token from this service's issuer is required.", List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, ErrorCode.FORBIDDEN, "Your role does not allow this request.", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        ErrorCode code = switch (status) {
+            case 401 -> ErrorCode.UNAUTHORISED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
+        };
+        String diagnostics = switch (code) {
+            case NOT_FOUND -> "No such resource or operation: " + uri.getPath();
+            case UNSUPPORTED_MEDIA_TYPE -> "Send application/fhir+json (or application/json; "
+                    + "application/fhir+ndjson for bulk patient loads).";
+            case NOT_ACCEPTABLE -> "This server answers application/fhir+json or application/json.";
+            default -> code.display();
+        };
+        if (code == ErrorCode.INTERNAL_ERROR) {
+            return serverError(e, uri);
+        }
+        return respond(uri, code, diagnostics, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e, UriInfo uri) {
+        return respond(uri, ErrorCode.MALFORMED_CONTENT,
+                "The body is not valid JSON of the expected shape: " + e.getOriginalMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(ConstraintViolationException e, UriInfo uri) {
+        String details = String.join("; ", e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + " " + v.getMessage()).sorted().toList());
+        return respond(uri, ErrorCode.INVALID_REQUEST, details, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        return serverError(e, uri);
+    }
+
+    private Response serverError(Throwable e, UriInfo uri) {
+        LogRef.HTTP500.log(LOG, causeChain(e));
+        return respond(uri, ErrorCode.INTERNAL_ERROR,
+                "The request could not be completed. Quote the X-Request-ID when reporting this.", List.of());
+    }
+
+    static Response respond(UriInfo uri, ErrorCode code, String diagnostics, List<String> expressions) {
+        if (code.status() < 500) {
+            LogRef.HTTP400.log(LOG, code.status(), code.name());
+        }
+        Response.ResponseBuilder builder = Response.status(code.status());
+        if (code.status() == 503) {
+            builder.header(HttpHeaders.RETRY_AFTER, "60");
+        }
+        if (uri.getPath().startsWith("/fhir")) {
+            return builder.type(Fhir.FHIR_JSON)
+                    .entity(OperationOutcomes.of(code, diagnostics, expressions)).build();
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", ErrorCode.SYSTEM + "#" + code.name());
+        problem.put("title", code.display());
+        problem.put("status", code.status());
+        problem.put("code", code.name());
+        problem.put("detail", diagnostics == null ? code.display() : diagnostics);
+        return builder.type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private static String causeChain(Throwable e) {
+        StringBuilder chain = new StringBuilder(e.getClass().getName());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getClass().getName());
+        }
+        return chain.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package uk.nhs.cpis.fhir;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+
+/** Reads and writes FHIR resources as JSON with HAPI FHIR. */
+@Provider
+@Consumes({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
+@Produces({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
+public class FhirJsonProvider implements MessageBodyReader<IBaseResource>, MessageBodyWriter<IBaseResource> {
+
+    private final FhirContext fhirContext;
+    private final long maxBodyBytes;
+
+    @Inject
+    public FhirJsonProvider(FhirContext fhirContext, FhirApiConfig config) {
+        this.fhirContext = fhirContext;
+        this.maxBodyBytes = config.maxBodyBytes();
+    }
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return IBaseResource.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public IBaseResource readFrom(Class<IBaseResource> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
+        var reader = new InputStreamReader(new LimitedInputStream(body, maxBodyBytes), StandardCharsets.UTF_8);
+        try {
+            return FhirContextProducer.strictJsonParser(fhirContext).parseResource(type, reader);
+        } catch (DataFormatException e) {
+            throw new CpisException(ErrorCode.MALFORMED_CONTENT,
+                    "The body is not a valid FHIR R4 " + type.getSimpleName() + " in JSON: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return IBaseResource.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void writeTo(IBaseResource resource, Class<?> type, Type genericType, Annotation[] annotations,
+            MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        fhirContext.newJsonParser().encodeResourceToWriter(resource, writer);
+        writer.flush();
+    }
+}

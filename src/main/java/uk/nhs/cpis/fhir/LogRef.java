@@ -1,0 +1,38 @@
+package uk.nhs.cpis.fhir;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Every log line the service writes, with a fixed id. Fields identify no one: request ids,
+ * counts, ODS codes and exception types, never NHS numbers, names or birth dates.
+ */
+public enum LogRef {
+    UPLOAD001(Logger.Level.INFO, "upload received: la=%s entries=%d async=%s"),
+    UPLOAD002(Logger.Level.INFO, "upload acknowledged: la=%s ack=%s created=%d updated=%d withdrawn=%d failed=%d"),
+    UPLOAD003(Logger.Level.INFO, "upload resent: la=%s ack=%s answered from the stored acknowledgement"),
+    UPLOAD004(Logger.Level.INFO, "async upload resumed after restart: ack=%s"),
+    UPLOAD005(Logger.Level.ERROR, "async upload failed: ack=%s cause=%s"),
+    DEMOG001(Logger.Level.INFO, "patients loaded: received=%d stored=%d rejected=%d"),
+    SAMPLE001(Logger.Level.INFO, "sample data loaded: patients=%d bundles=%d"),
+    HTTP400(Logger.Level.INFO, "request refused: status=%d code=%s"),
+    HTTP500(Logger.Level.ERROR, "request failed: cause=%s");
+
+    private final Logger.Level level;
+    private final String format;
+
+    LogRef(Logger.Level level, String format) {
+        this.level = level;
+        this.format = format;
+    }
+
+    public void log(Logger logger, Object... fields) {
+        logger.logf(level, "%s " + format, prepend(name(), fields));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+}

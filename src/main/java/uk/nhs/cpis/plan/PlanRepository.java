@@ -1,0 +1,125 @@
+package uk.nhs.cpis.plan;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import uk.nhs.cpis.db.Database;
+import uk.nhs.cpis.db.Jdbc;
+
+/** The plans table, in plain JDBC batches: an upload of 1,000 plans is one select and two batches. */
+@ApplicationScoped
+public class PlanRepository {
+    private static final String COLUMNS = "id, la_code, la_name, nhs_number, plan_type, start_date, end_date, "
+            + "effective_end, last_display_date, emergency_phone, office_phone, withdrawn, version, created_at, updated_at";
+    private static final String SELECT = "select " + COLUMNS + " from care_plan ";
+    private static final String INSERT = "insert into care_plan (" + COLUMNS + ") values (" + Jdbc.placeholders(15) + ")";
+    private static final String UPDATE = "update care_plan set la_name = ?, start_date = ?, end_date = ?, "
+            + "effective_end = ?, last_display_date = ?, emergency_phone = ?, office_phone = ?, withdrawn = ?, "
+            + "version = ?, updated_at = ? where id = ?";
+
+    @Inject
+    Database database;
+
+    /** The LA's plans, withdrawn ones too, held under any of these NHS numbers. */
+    public Map<PlanKey, PlanRecord> findForLa(String laCode, Collection<String> nhsNumbers) {
+        Map<PlanKey, PlanRecord> found = new HashMap<>();
+        if (nhsNumbers.isEmpty()) {
+            return found;
+        }
+        String sql = SELECT + "where la_code = ? and nhs_number in (" + Jdbc.placeholders(nhsNumbers.size()) + ")";
+        for (PlanRecord plan : database.query(sql, statement -> {
+            statement.setString(1, laCode);
+            Jdbc.bindAll(statement, 2, nhsNumbers);
+        }, PlanRepository::read)) {
+            found.put(plan.key(), plan);
+        }
+        return found;
+    }
+
+    /** One page of an LA's current (not withdrawn) plans, in id order after the cursor. */
+    public List<PlanRecord> pageForLa(String laCode, String afterId, int limit) {
+        return database.query(SELECT + "where la_code = ? and withdrawn = false and id > ? order by id fetch first "
+                + limit + " rows only", statement -> {
+                    statement.setString(1, laCode);
+                    statement.setString(2, afterId == null ? "" : afterId);
+                }, PlanRepository::read);
+    }
+
+    public long countForLa(String laCode) {
+        return database.queryFirst("select count(*) from care_plan where la_code = ? and withdrawn = false",
+                statement -> statement.setString(1, laCode), row -> row.getLong(1)).orElse(0L);
+    }
+
+    /** Every LA's plans for these NHS numbers inside their display window on {@code day}. */
+    public List<PlanRecord> findDisplayable(Collection<String> nhsNumbers, LocalDate day) {
+        if (nhsNumbers.isEmpty()) {
+            return List.of();
+        }
+        return database.query(SELECT + "where nhs_number in (" + Jdbc.placeholders(nhsNumbers.size())
+                + ") and last_display_date >= ? and start_date <= ? and withdrawn = false order by start_date, id",
+                statement -> {
+                    int next = Jdbc.bindAll(statement, 1, nhsNumbers);
+                    statement.setDate(next, Date.valueOf(day));
+                    statement.setDate(next + 1, Date.valueOf(day));
+                }, PlanRepository::read);
+    }
+
+    public void insertAll(Collection<PlanRecord> plans) {
+        database.batch(INSERT, plans, (statement, p) -> {
+            statement.setString(1, p.id());
+            statement.setString(2, p.laCode());
+            statement.setString(3, p.laName());
+            statement.setString(4, p.nhsNumber());
+            statement.setString(5, p.type().name());
+            setDates(statement, 6, p);
+            statement.setString(10, p.emergencyPhone());
+            statement.setString(11, p.officePhone());
+            statement.setBoolean(12, p.withdrawn());
+            statement.setInt(13, p.version());
+            statement.setTimestamp(14, Timestamp.from(p.createdAt()));
+            statement.setTimestamp(15, Timestamp.from(p.updatedAt()));
+        });
+    }
+
+    public void updateAll(Collection<PlanRecord> plans) {
+        database.batch(UPDATE, plans, (statement, p) -> {
+            statement.setString(1, p.laName());
+            setDates(statement, 2, p);
+            statement.setString(6, p.emergencyPhone());
+            statement.setString(7, p.officePhone());
+            statement.setBoolean(8, p.withdrawn());
+            statement.setInt(9, p.version());
+            statement.setTimestamp(10, Timestamp.from(p.updatedAt()));
+            statement.setString(11, p.id());
+        });
+    }
+
+    private static void setDates(PreparedStatement statement, int first, PlanRecord p) throws SQLException {
+        statement.setDate(first, Date.valueOf(p.start()));
+        statement.setDate(first + 1, p.givenEnd() == null ? null : Date.valueOf(p.givenEnd()));
+        statement.setDate(first + 2, Date.valueOf(p.effectiveEnd()));
+        statement.setDate(first + 3, Date.valueOf(p.lastDisplayDay()));
+    }
+
+    static PlanRecord read(ResultSet rows) throws SQLException {
+        Date givenEnd = rows.getDate("end_date");
+        return new PlanRecord(rows.getString("id"), rows.getString("la_code"), rows.getString("la_name"),
+                rows.getString("nhs_number"), PlanType.valueOf(rows.getString("plan_type")),
+                rows.getDate("start_date").toLocalDate(), givenEnd == null ? null : givenEnd.toLocalDate(),
+                rows.getDate("effective_end").toLocalDate(), rows.getDate("last_display_date").toLocalDate(),
+                rows.getString("emergency_phone"), rows.getString("office_phone"), rows.getBoolean("withdrawn"),
+                rows.getInt("version"), rows.getTimestamp("created_at").toInstant(),
+                rows.getTimestamp("updated_at").toInstant());
+    }
+}

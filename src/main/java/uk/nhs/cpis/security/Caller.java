@@ -1,0 +1,57 @@
+package uk.nhs.cpis.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import uk.nhs.cpis.fhir.CpisException;
+import uk.nhs.cpis.fhir.ErrorCode;
+
+/** Who is calling, from the verified token: user, role and the one organisation they act for. */
+@RequestScoped
+public class Caller {
+    @Inject
+    JsonWebToken token;
+
+    public String userId() {
+        return token.getSubject();
+    }
+
+    public String name() {
+        return claim("name");
+    }
+
+    public String jobRole() {
+        return claim("job_role");
+    }
+
+    public String orgCode() {
+        String org = claim("org");
+        if (org == null || org.isBlank()) {
+            throw new CpisException(ErrorCode.FORBIDDEN, "The token names no organisation (claim 'org').");
+        }
+        return org;
+    }
+
+    public String orgName() {
+        return claim("org_name");
+    }
+
+    public boolean hasRole(String role) {
+        return token.getGroups() != null && token.getGroups().contains(role);
+    }
+
+    /** LA roles only ever touch their own LA's data. */
+    public void requireOwnOrganisation(String orgCode, String what) {
+        if (!orgCode().equals(orgCode)) {
+            throw new CpisException(ErrorCode.ORGANISATION_MISMATCH,
+                    what + " belongs to organisation " + orgCode + ", not to the caller's " + orgCode() + ".");
+        }
+    }
+
+    private String claim(String name) {
+        Object value = token.getClaim(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,10 @@
+package uk.nhs.cpis.upload;
+
+/** A stored upload: queued with its request while it waits, complete with its batch-response. */
+record Acknowledgement(String id, String laCode, String laName, String bundleKey, Status status, int entryCount,
+        String requestBody, String responseBody) {
+
+    enum Status {
+        QUEUED, COMPLETE
+    }
+}

@@ -1,0 +1,81 @@
+package uk.nhs.cpis.upload;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import uk.nhs.cpis.db.Database;
+
+@ApplicationScoped
+class AcknowledgementRepository {
+    private static final String SELECT = "select id, la_code, la_name, bundle_key, status, entry_count, request_body, "
+            + "response_body from upload_acknowledgement ";
+
+    @Inject
+    Database database;
+
+    /** Fails with a unique violation when the LA already sent a Bundle with this identifier. */
+    void insert(Acknowledgement ack, Instant receivedAt) {
+        database.update("insert into upload_acknowledgement (id, la_code, la_name, bundle_key, status, "
+                + "entry_count, received_at, request_body, response_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                statement -> {
+                    statement.setString(1, ack.id());
+                    statement.setString(2, ack.laCode());
+                    statement.setString(3, ack.laName());
+                    statement.setString(4, ack.bundleKey());
+                    statement.setString(5, ack.status().name());
+                    statement.setInt(6, ack.entryCount());
+                    statement.setTimestamp(7, Timestamp.from(receivedAt));
+                    statement.setString(8, ack.requestBody());
+                    statement.setString(9, ack.responseBody());
+                });
+    }
+
+    /** Stores the answer and drops the request, which is no longer needed. */
+    void complete(String id, String responseBody, Instant completedAt) {
+        database.update("update upload_acknowledgement set status = 'COMPLETE', response_body = ?, "
+                + "request_body = null, completed_at = ? where id = ?", statement -> {
+                    statement.setString(1, responseBody);
+                    statement.setTimestamp(2, Timestamp.from(completedAt));
+                    statement.setString(3, id);
+                });
+    }
+
+    Optional<Acknowledgement> find(String id) {
+        return database.queryFirst(SELECT + "where id = ?", s -> s.setString(1, id), AcknowledgementRepository::read);
+    }
+
+    Optional<Acknowledgement> findByBundle(String laCode, String bundleKey) {
+        return database.queryFirst(SELECT + "where la_code = ? and bundle_key = ?", s -> {
+            s.setString(1, laCode);
+            s.setString(2, bundleKey);
+        }, AcknowledgementRepository::read);
+    }
+
+    /**
+     * Takes the row lock of a queued upload: a second instance blocks here, then finds it no longer
+     * queued. False when the upload is not (or no longer) queued.
+     */
+    boolean claimQueued(String id) {
+        return database.update("update upload_acknowledgement set status = 'QUEUED' where id = ? and status = 'QUEUED'",
+                s -> s.setString(1, id)) == 1;
+    }
+
+    List<String> queuedIds() {
+        return database.query("select id from upload_acknowledgement where status = 'QUEUED' order by received_at",
+                Database.NO_PARAMETERS, row -> row.getString(1));
+    }
+
+    private static Acknowledgement read(ResultSet row) throws SQLException {
+        return new Acknowledgement(row.getString("id"), row.getString("la_code"), row.getString("la_name"),
+                row.getString("bundle_key"),
+                Acknowledgement.Status.valueOf(row.getString("status")), row.getInt("entry_count"),
+                row.getString("request_body"), row.getString("response_body"));
+    }
+}

@@ -1,0 +1,77 @@
+package uk.nhs.cpis.upload;
+
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CareTeam;
+
+import uk.nhs.cpis.fhir.CpisException;
+import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.Fhir;
+import uk.nhs.cpis.plan.PlanKey;
+import uk.nhs.cpis.security.Caller;
+import uk.nhs.cpis.security.Roles;
+
+/** /fhir/CareTeam: single conditional upload and withdrawal, and the LA's own plan list. */
+@Path("/fhir/CareTeam")
+@Produces({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
+public class CareTeamResource {
+    @Inject
+    UploadService uploads;
+    @Inject
+    PlanListService planList;
+    @Inject
+    Caller caller;
+    @Context
+    UriInfo uri;
+
+    @PUT
+    @RolesAllowed(Roles.LA_UPLOAD)
+    @Consumes({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
+    public Response put(CareTeam careTeam) {
+        EntryResult result = uploads.applySingle(uploader(), key(), Optional.of(careTeam));
+        return Response.status(result.status()).header("Location", AcknowledgementMapper.location(result.plan()))
+                .header("ETag", "W/\"" + result.plan().version() + "\"")
+                .entity(planList.read(result.plan())).build();
+    }
+
+    @DELETE
+    @RolesAllowed(Roles.LA_UPLOAD)
+    public Response withdraw() {
+        uploads.applySingle(uploader(), key(), Optional.empty());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.LA_UPLOAD)
+    public Bundle list() {
+        return planList.page(caller.orgCode(), uri);
+    }
+
+    private PlanKey key() {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        if (query.values().stream().anyMatch(values -> values.size() > 1)) {
+            throw new CpisException(ErrorCode.INVALID_PARAMETER, "Each parameter may be given once.");
+        }
+        return ConditionalUrl.parse(query.getFirst(ConditionalUrl.PATIENT), query.getFirst(ConditionalUrl.CATEGORY),
+                query.keySet(), "CareTeam");
+    }
+
+    private Uploader uploader() {
+        return new Uploader(caller.orgCode(), caller.orgName());
+    }
+}

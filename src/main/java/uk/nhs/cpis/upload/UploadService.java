@@ -1,0 +1,226 @@
+package uk.nhs.cpis.upload;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import uk.nhs.cpis.db.Jdbc;
+import uk.nhs.cpis.fhir.CpisException;
+import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.LogRef;
+import uk.nhs.cpis.fhir.Violations;
+import uk.nhs.cpis.plan.DisplayWindow;
+import uk.nhs.cpis.plan.PlanKey;
+
+/**
+ * LA uploads: batch Bundles (answered at once, or queued when large), single conditional PUT and
+ * DELETE, and the stored acknowledgements that make a resend harmless.
+ */
+@ApplicationScoped
+public class UploadService {
+    private static final Logger LOG = Logger.getLogger(UploadService.class);
+
+    /** The answer to a Bundle: its acknowledgement now, or the id to poll for it later. */
+    public record Submission(String acknowledgementId, Bundle acknowledgement) {
+        public boolean accepted() {
+            return acknowledgement == null;
+        }
+    }
+
+    @Inject
+    PlanWriter writer;
+    @Inject
+    AcknowledgementRepository acknowledgements;
+    @Inject
+    DisplayWindow window;
+    @Inject
+    Clock clock;
+    @Inject
+    FhirContext fhirContext;
+    @Inject
+    UploadConfig config;
+
+    // One worker: queued uploads are applied in the order received, never two at once.
+    private final ExecutorService queue = Executors.newSingleThreadExecutor(r -> new Thread(r, "cpis-upload-queue"));
+
+    public Submission submit(Uploader la, Bundle bundle, boolean respondAsync) {
+        if (bundle.getType() != Bundle.BundleType.BATCH) {
+            throw new CpisException(ErrorCode.INVALID_REQUEST, "Bundle.type must be 'batch'.", "Bundle.type");
+        }
+        int entries = bundle.getEntry().size();
+        boolean queued = entries > config.maxEntries();
+        if (entries > config.maxAsyncEntries() || (queued && !respondAsync)) {
+            throw new CpisException(ErrorCode.PAYLOAD_TOO_LARGE, "The Bundle has " + entries + " entries. At most "
+                    + config.maxEntries() + " are answered at once; send up to " + config.maxAsyncEntries()
+                    + " with the header 'Prefer: respond-async', or split the Bundle.", "Bundle.entry");
+        }
+        String bundleKey = bundleKey(bundle);
+        LogRef.UPLOAD001.log(LOG, la.laCode(), entries, queued);
+        if (bundleKey != null) {
+            Optional<Submission> previous = previousAnswer(la, bundleKey);
+            if (previous.isPresent()) {
+                return previous.get();
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        try {
+            if (queued) {
+                String request = fhirContext.newJsonParser().encodeResourceToString(bundle);
+                QuarkusTransaction.requiringNew().run(() -> acknowledgements.insert(new Acknowledgement(id,
+                        la.laCode(), la.laName(), bundleKey, Acknowledgement.Status.QUEUED, entries, request, null),
+                        clock.instant()));
+                queue.submit(() -> applyQueued(id));
+                return new Submission(id, null);
+            }
+            return new Submission(id, QuarkusTransaction.requiringNew().call(() -> applyAndAcknowledge(la, bundle, id,
+                    bundleKey, null)));
+        } catch (RuntimeException e) {
+            // The same Bundle sent twice at once: the first to commit wins, the other answers with its result.
+            if (bundleKey != null && Jdbc.isUniqueViolation(e)) {
+                return previousAnswer(la, bundleKey).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    /** A stored acknowledgement, for the LA that sent it; empty while its upload is still queued. */
+    public Optional<Bundle> acknowledgement(String laCode, String id) {
+        Acknowledgement ack = acknowledgements.find(id).filter(a -> a.laCode().equals(laCode))
+                .orElseThrow(() -> new CpisException(ErrorCode.NOT_FOUND, "No acknowledgement " + id
+                        + " for this LA."));
+        return ack.status() == Acknowledgement.Status.COMPLETE ? Optional.of(parse(ack.responseBody()))
+                : Optional.empty();
+    }
+
+    /** A single conditional PUT or DELETE on /fhir/CareTeam: the stored plan, or the refusal. */
+    public EntryResult applySingle(Uploader la, PlanKey key, Optional<CareTeam> careTeam) {
+        PlanCommand command = careTeam.<PlanCommand>map(c -> new PlanCommand.Put(key, c))
+                .orElseGet(() -> new PlanCommand.Withdraw(key));
+        EntryResult result = QuarkusTransaction.requiringNew().call(() -> writer.apply(la, List.of(command),
+                Collections.singletonList(null), window.today(), clock.instant()).get(0));
+        if (!result.succeeded()) {
+            throw new Violations(result.violations());
+        }
+        return result;
+    }
+
+    void resumeQueued(@Observes StartupEvent event) {
+        for (String id : acknowledgements.queuedIds()) {
+            LogRef.UPLOAD004.log(LOG, id);
+            queue.submit(() -> applyQueued(id));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        queue.shutdownNow();
+    }
+
+    private void applyQueued(String id) {
+        MDC.put("requestId", "upload-" + id);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (!acknowledgements.claimQueued(id)) {
+                    return;
+                }
+                Acknowledgement ack = acknowledgements.find(id).orElseThrow();
+                applyAndAcknowledge(new Uploader(ack.laCode(), ack.laName()), parse(ack.requestBody()), id,
+                        ack.bundleKey(), ack);
+            });
+        } catch (RuntimeException e) {
+            // Left queued: the next start of any instance takes it up again.
+            LogRef.UPLOAD005.log(LOG, id, e.getClass().getName());
+        } finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    /** Applies the entries and stores the acknowledgement in the caller's transaction. */
+    private Bundle applyAndAcknowledge(Uploader la, Bundle bundle, String id, String bundleKey, Acknowledgement queued) {
+        Instant now = clock.instant();
+        List<BundleEntryComponent> entries = bundle.getEntry();
+        List<PlanCommand> commands = new ArrayList<>(entries.size());
+        List<EntryResult> results = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            try {
+                commands.add(command(entries.get(i), i));
+                results.add(null);
+            } catch (CpisException e) {
+                commands.add(null);
+                results.add(EntryResult.refused(List.of(e)));
+            }
+        }
+        results = writer.apply(la, commands, results, window.today(), now);
+        Bundle response = AcknowledgementMapper.toBatchResponse(id, results, now);
+        String responseBody = fhirContext.newJsonParser().encodeResourceToString(response);
+        if (queued == null) {
+            acknowledgements.insert(new Acknowledgement(id, la.laCode(), la.laName(), bundleKey,
+                    Acknowledgement.Status.COMPLETE, entries.size(), null, responseBody), now);
+        } else {
+            acknowledgements.complete(id, responseBody, now);
+        }
+        AcknowledgementMapper.logSummary(LOG, la.laCode(), id, results);
+        return response;
+    }
+
+    private static PlanCommand command(BundleEntryComponent entry, int index) {
+        String at = "Bundle.entry[" + index + "]";
+        if (!entry.hasRequest() || entry.getRequest().getMethod() == null) {
+            throw new CpisException(ErrorCode.INVALID_REQUEST, "Entry " + index + " needs request.method and "
+                    + "request.url.", at + ".request");
+        }
+        PlanKey key = ConditionalUrl.parse(entry.getRequest().getUrl(), at + ".request.url");
+        HTTPVerb method = entry.getRequest().getMethod();
+        if (method == HTTPVerb.PUT) {
+            if (!(entry.getResource() instanceof CareTeam careTeam)) {
+                throw new CpisException(ErrorCode.INVALID_RESOURCE, "Entry " + index + " must carry a CareTeam.",
+                        at + ".resource");
+            }
+            return new PlanCommand.Put(key, careTeam);
+        }
+        if (method == HTTPVerb.DELETE) {
+            return new PlanCommand.Withdraw(key);
+        }
+        throw new CpisException(ErrorCode.METHOD_NOT_ALLOWED, "Entry " + index + ": only PUT and DELETE are "
+                + "supported.", at + ".request.method");
+    }
+
+    private Optional<Submission> previousAnswer(Uploader la, String bundleKey) {
+        return acknowledgements.findByBundle(la.laCode(), bundleKey).map(ack -> {
+            LogRef.UPLOAD003.log(LOG, la.laCode(), ack.id());
+            return new Submission(ack.id(), ack.status() == Acknowledgement.Status.COMPLETE
+                    ? parse(ack.responseBody()) : null);
+        });
+    }
+
+    private static String bundleKey(Bundle bundle) {
+        return bundle.getIdentifier().hasValue()
+                ? bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue()
+                : null;
+    }
+
+    private Bundle parse(String json) {
+        return fhirContext.newJsonParser().parseResource(Bundle.class, json);
+    }
+}
