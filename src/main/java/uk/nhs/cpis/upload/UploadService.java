@@ -106,9 +106,12 @@ public class UploadService {
 
     /** A stored acknowledgement, for the LA that sent it; empty while its upload is still queued. */
     public Optional<Bundle> acknowledgement(String laCode, String id) {
-        Acknowledgement ack = acknowledgements.find(id).filter(a -> a.laCode().equals(laCode))
-                .orElseThrow(() -> new CpisException(ErrorCode.NOT_FOUND, "No acknowledgement " + id
-                        + " for this LA."));
+        Acknowledgement ack = acknowledgements.find(id)
+                .orElseThrow(() -> new CpisException(ErrorCode.NOT_FOUND, "No acknowledgement " + id + "."));
+        if (!ack.laCode().equals(laCode)) {
+            throw new CpisException(ErrorCode.ORGANISATION_MISMATCH, "Acknowledgement " + id
+                    + " belongs to another LA.");
+        }
         return ack.status() == Acknowledgement.Status.COMPLETE ? Optional.of(parse(ack.responseBody()))
                 : Optional.empty();
     }
