@@ -1,0 +1,106 @@
+package uk.nhs.cpis.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import uk.nhs.cpis.support.Plans;
+import uk.nhs.cpis.support.TestPatients;
+import uk.nhs.cpis.support.Tokens;
+
+/** The 401/403 matrix of spec section 1, each answered with an OperationOutcome. */
+@QuarkusTest
+class AccessControlTest {
+    private static final String UPLOAD = Plans.batch(null, Plans.deleteEntry("9434765919", Plans.CPP));
+
+    @Test
+    void shouldRefuseARequestWithoutAToken() {
+        unauthorised(given());
+    }
+
+    @Test
+    void shouldRefuseATokenSignedByAnotherKey() {
+        unauthorised(given().auth().oauth2(Tokens.signedByAnotherKey("la-upload", Tokens.LA)));
+    }
+
+    @Test
+    void shouldRefuseAnExpiredToken() {
+        unauthorised(given().auth().oauth2(Tokens.expired("la-upload", Tokens.LA)));
+    }
+
+    @Test
+    void shouldRefuseATokenFromAnotherIssuer() {
+        unauthorised(given().auth().oauth2(Tokens.wrongIssuer("la-upload", Tokens.LA)));
+    }
+
+    @Test
+    void shouldRefuseAMalformedToken() {
+        unauthorised(given().header("Authorization", "Bearer not.a.jwt"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "cpis-view", "cpis-view-no-asn", "la-social-worker", "la-privacy-officer",
+            "privacy-officer", "cpis-admin" })
+    void shouldRefuseUploadsFromEveryOtherRole(String role) {
+        given().auth().oauth2(Tokens.token(role, Tokens.LA, "U1")).contentType("application/fhir+json").body(UPLOAD)
+                .when().post("/fhir")
+                .then().statusCode(403).contentType(containsFhirJson())
+                .body("issue[0].details.coding[0].code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void shouldRefusePatientLoadsFromAnLa() {
+        given().auth().oauth2(Tokens.laUpload()).contentType("application/fhir+ndjson").body(new byte[0])
+                .when().post("/api/admin/patients")
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void shouldRefuseAnotherOrganisationsPlan() {
+        LocalDate born = LocalDate.of(2015, 1, 1);
+        String nhs = TestPatients.register("Other", "Child", born);
+        given().auth().oauth2(Tokens.laUpload()).contentType("application/fhir+json")
+                .body(Plans.plan(nhs, "Other", born, Plans.CPP).la(Tokens.OTHER_LA).json())
+                .when().put("/fhir/" + Plans.url(nhs, Plans.CPP))
+                .then().statusCode(403).body("issue[0].details.coding[0].code", equalTo("ORGANISATION_MISMATCH"));
+    }
+
+    @Test
+    void shouldKeepEachLasPlansApart() {
+        LocalDate born = LocalDate.of(2015, 1, 1);
+        String nhs = TestPatients.register("Apart", "Child", born);
+        given().auth().oauth2(Tokens.laUpload(Tokens.OTHER_LA)).contentType("application/fhir+json")
+                .body(Plans.plan(nhs, "Apart", born, Plans.CPP).la(Tokens.OTHER_LA).json())
+                .when().put("/fhir/" + Plans.url(nhs, Plans.CPP)).then().statusCode(201);
+        // LA330 holds no plan under this key: its withdrawal cannot touch LA602's plan.
+        given().auth().oauth2(Tokens.laUpload()).when().delete("/fhir/" + Plans.url(nhs, Plans.CPP))
+                .then().statusCode(404);
+    }
+
+    @Test
+    void shouldLeaveHealthAndMetadataOpen() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/fhir/metadata").then().statusCode(200)
+                .body("resourceType", equalTo("CapabilityStatement"));
+    }
+
+    private static void unauthorised(RequestSpecification request) {
+        request.contentType("application/fhir+json").body(UPLOAD).when().post("/fhir")
+                .then().statusCode(401).contentType(containsFhirJson())
+                .header("WWW-Authenticate", equalTo("Bearer"))
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].details.coding[0].code", equalTo("UNAUTHORISED"));
+    }
+
+    private static String containsFhirJson() {
+        return "application/fhir+json";
+    }
+}
