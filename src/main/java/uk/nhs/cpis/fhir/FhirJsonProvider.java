@@ -50,6 +50,11 @@ public class FhirJsonProvider implements MessageBodyReader<IBaseResource>, Messa
         try {
             return FhirContextProducer.strictJsonParser(fhirContext).parseResource(type, reader);
         } catch (DataFormatException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof CpisException refused) {
+                    throw refused;
+                }
+            }
             throw new CpisException(ErrorCode.MALFORMED_CONTENT,
                     "The body is not a valid FHIR R4 " + type.getSimpleName() + " in JSON: " + e.getMessage());
         }

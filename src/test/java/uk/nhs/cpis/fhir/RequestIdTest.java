@@ -1,0 +1,33 @@
+package uk.nhs.cpis.fhir;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RequestIdTest {
+
+    @Test
+    void shouldEchoTheCallersIds() {
+        given().header("X-Request-ID", "req-123").header("X-Correlation-ID", "corr-456")
+                .when().get("/fhir/metadata")
+                .then().statusCode(200).header("X-Request-ID", equalTo("req-123"))
+                .header("X-Correlation-ID", equalTo("corr-456"));
+    }
+
+    @Test
+    void shouldMakeUpAnIdWhenMissingAndOnErrors() {
+        given().contentType("application/fhir+json").body("{}").when().post("/fhir")
+                .then().statusCode(401).header("X-Request-ID", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void shouldReplaceAnIdThatCouldInjectIntoLogs() {
+        given().header("X-Request-ID", "bad\tid with spaces").when().get("/fhir/metadata")
+                .then().header("X-Request-ID", matchesPattern("[0-9a-f-]{36}"));
+    }
+}
