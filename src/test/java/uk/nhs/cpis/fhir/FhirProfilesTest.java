@@ -39,7 +39,12 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 /** The conformance resources in {@code fhir-profiles/} load, agree with the code, and accept what they should. */
+// A Quarkus test only so that HAPI's validator is always loaded by the same class loader as the
+// application tests that share ProfileValidator: mixing loaders breaks the JAXP classes it uses.
+@QuarkusTest
 class FhirProfilesTest {
 
     private static final String SD = Fhir.CANONICAL_BASE + "/StructureDefinition/";
