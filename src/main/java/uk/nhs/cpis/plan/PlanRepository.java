@@ -37,12 +37,14 @@ public class PlanRepository {
         if (nhsNumbers.isEmpty()) {
             return found;
         }
-        String sql = SELECT + "where la_code = ? and nhs_number in (" + Jdbc.placeholders(nhsNumbers.size()) + ")";
-        for (PlanRecord plan : database.query(sql, statement -> {
-            statement.setString(1, laCode);
-            Jdbc.bindAll(statement, 2, nhsNumbers);
-        }, PlanRepository::read)) {
-            found.put(plan.key(), plan);
+        // Selected by NHS number alone, and the LA filtered here: with "la_code = ?" in the query H2 picks the
+        // LA's index and scans every plan of the LA for each upload.
+        String sql = SELECT + "where nhs_number in (" + Jdbc.placeholders(nhsNumbers.size()) + ")";
+        for (PlanRecord plan : database.query(sql, statement -> Jdbc.bindAll(statement, 1, nhsNumbers),
+                PlanRepository::read)) {
+            if (plan.laCode().equals(laCode)) {
+                found.put(plan.key(), plan);
+            }
         }
         return found;
     }
