@@ -44,8 +44,9 @@ public class SampleDataLoader {
             return;
         }
         Path directory = Path.of(config.directory());
+        long patientsStored;
         try (InputStream patients = Files.newInputStream(directory.resolve("patients.ndjson"))) {
-            demographics.load(patients);
+            patientsStored = demographics.load(patients).stored();
         }
         List<Path> bundles;
         try (Stream<Path> files = Files.list(directory)) {
@@ -60,6 +61,6 @@ public class SampleDataLoader {
             }
             uploads.submit(new Uploader(organisation.getIdentifier().getValue(), organisation.getDisplay()), bundle, false);
         }
-        LogRef.SAMPLE001.log(LOG, -1, bundles.size());
+        LogRef.SAMPLE001.log(LOG, patientsStored, bundles.size());
     }
 }
