@@ -71,6 +71,23 @@ public class Database {
         }
     }
 
+    /** Inserts one row and answers the key the database generated for its {@code id} column. */
+    public long insertReturningId(String sql, Binder binder) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql, new String[] { "id" })) {
+            binder.bind(statement);
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new IllegalStateException("the insert generated no key");
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
     public <T> void batch(String sql, Collection<T> items, ItemBinder<T> binder) {
         if (items.isEmpty()) {
             return;

@@ -16,4 +16,25 @@ public interface DemographicsConfig {
     /** Longest NDJSON line accepted, in characters. */
     @WithDefault("65536")
     int maxLineLength();
+
+    /** Patient search by clinicians ({@code GET /fhir/Patient}). */
+    Search search();
+
+    interface Search {
+        /** Matches answered when the request gives no {@code _max-results}; more is an error, not a truncated list. */
+        @WithDefault("10")
+        int defaultMaxResults();
+
+        /** The largest {@code _max-results} a request may ask for. */
+        @WithDefault("50")
+        int maxResults();
+
+        /** Most edits (Levenshtein) between a fuzzy search's family name and a phonetically matching one. */
+        @WithDefault("2")
+        int fuzzyMaxEdits();
+
+        /** Phonetic candidates examined by a fuzzy search; more means the search is too broad. */
+        @WithDefault("1000")
+        int fuzzyCandidates();
+    }
 }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +83,63 @@ public class PatientRepository {
                 + Jdbc.placeholders(nhsNumbers.size()) + ")", statement -> Jdbc.bindAll(statement, 1, nhsNumbers),
                 PatientRepository::read).forEach(record -> found.put(record.nhsNumber(), record));
         return found;
+    }
+
+    /**
+     * Active patients matching a demographic search, at most {@code limit}, in no particular order.
+     * Every shape starts from an index: family key (exact or prefix range), reversed key (leading
+     * wildcard) or phonetic key, each followed by the birth date.
+     */
+    List<PatientRecord> search(PatientQuery query, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from patient where active = true and gender = ?");
+        List<Object> values = new ArrayList<>();
+        values.add(query.gender());
+        if (query.fuzzy()) {
+            sql.append(" and family_phonetic in (?, ?)");
+            values.add(SearchKeys.phonetic(query.familyKey()));
+            values.add(SearchKeys.phoneticAlternate(query.familyKey()));
+        } else {
+            switch (query.wildcard()) {
+                case NONE -> {
+                    sql.append(" and family_key = ?");
+                    values.add(query.familyKey());
+                }
+                case TRAILING -> prefixRange(sql, values, "family_key", query.familyKey());
+                case LEADING -> prefixRange(sql, values, "family_reversed", SearchKeys.reversed(query.familyKey()));
+            }
+        }
+        if (query.bornFrom() != null) {
+            sql.append(" and birth_date >= ?");
+            values.add(Date.valueOf(query.bornFrom()));
+        }
+        if (query.bornTo() != null) {
+            sql.append(" and birth_date <= ?");
+            values.add(Date.valueOf(query.bornTo()));
+        }
+        if (query.givenKey() != null) {
+            sql.append(" and given_key like ?");
+            values.add(query.givenKey() + "%");
+        }
+        if (query.postcodeKey() != null) {
+            sql.append(" and postcode_key = ?");
+            values.add(query.postcodeKey());
+        }
+        sql.append(" fetch first ").append(limit).append(" rows only");
+        return database.query(sql.toString(), statement -> {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+        }, PatientRepository::read);
+    }
+
+    private static void prefixRange(StringBuilder sql, List<Object> values, String column, String prefix) {
+        sql.append(" and ").append(column).append(" >= ?");
+        values.add(prefix);
+        String bound = SearchKeys.prefixUpperBound(prefix);
+        if (bound != null) {
+            sql.append(" and ").append(column).append(" < ?");
+            values.add(bound);
+        }
     }
 
     public static PatientRecord read(ResultSet rows) throws SQLException {

@@ -3,25 +3,40 @@ package uk.nhs.cpis.demographics;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 
 import uk.nhs.cpis.fhir.Fhir;
 import uk.nhs.cpis.security.Roles;
 
-/** The register's FHIR Patient endpoint: loading (cpis-admin). */
+/** The register's FHIR Patient endpoint: loading (cpis-admin) and search (clinical roles). */
 @Path("/fhir/Patient")
 public class PatientResource {
     @Inject
     DemographicsService demographics;
     @Inject
     PatientRepository patients;
+    @Inject
+    PatientSearchService search;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @RolesAllowed({ Roles.CPIS_VIEW, Roles.CPIS_VIEW_NO_ASN })
+    @Produces({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
+    public Bundle search() {
+        return search.search(uri);
+    }
 
     @PUT
     @Path("{nhsNumber}")

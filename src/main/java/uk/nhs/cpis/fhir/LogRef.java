@@ -14,6 +14,13 @@ public enum LogRef {
     UPLOAD005(Logger.Level.ERROR, "async upload failed: ack=%s cause=%s"),
     DEMOG001(Logger.Level.INFO, "patients loaded: received=%d stored=%d rejected=%d"),
     SAMPLE001(Logger.Level.INFO, "sample data loaded: patients=%d bundles=%d"),
+    LOOKUP001(Logger.Level.DEBUG, "lookup answered: action=%s role=%s org=%s results=%d"),
+    LOOKUP002(Logger.Level.WARN, "lookup refused by a staff restriction: action=%s org=%s restriction=%d"),
+    LOOKUP003(Logger.Level.ERROR, "audit records not stored: records=%d cause=%s"),
+    LOOKUP004(Logger.Level.ERROR, "audit writer not accepting records (stopped or queue of %d full)"),
+    LOOKUP005(Logger.Level.INFO, "staff restriction added: org=%s restriction=%d"),
+    LOOKUP006(Logger.Level.INFO, "staff restriction removed: org=%s restriction=%d"),
+    LOOKUP007(Logger.Level.DEBUG, "patient search answered: kind=%s fuzzy=%s matches=%d"),
     HTTP400(Logger.Level.INFO, "request refused: status=%d code=%s"),
     HTTP500(Logger.Level.ERROR, "request failed: cause=%s");
 

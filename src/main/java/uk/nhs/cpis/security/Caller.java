@@ -42,6 +42,19 @@ public class Caller {
         return token.getGroups() != null && token.getGroups().contains(role);
     }
 
+    /**
+     * Whether this caller's views are B0107 (cpis-view), recorded as access events for previous views
+     * and ASNs, rather than B0170 (cpis-view-no-asn). A token with both records: a view is never lost.
+     */
+    public boolean recordsViews() {
+        return hasRole(Roles.CPIS_VIEW);
+    }
+
+    /** The clinical role a view is made with, as the security audit names it. */
+    public String viewRole() {
+        return recordsViews() ? Roles.CPIS_VIEW : Roles.CPIS_VIEW_NO_ASN;
+    }
+
     /** LA roles only ever touch their own LA's data. */
     public void requireOwnOrganisation(String orgCode, String what) {
         if (!orgCode().equals(orgCode)) {

@@ -22,11 +22,15 @@ import org.hl7.fhir.r4.model.CareTeam;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.Fhir;
+import uk.nhs.cpis.lookup.LookupService;
 import uk.nhs.cpis.plan.PlanKey;
 import uk.nhs.cpis.security.Caller;
 import uk.nhs.cpis.security.Roles;
 
-/** /fhir/CareTeam: single conditional upload and withdrawal, and the LA's own plan list. */
+/**
+ * /fhir/CareTeam: single conditional upload and withdrawal; a search is an LA's own plan list or,
+ * for clinicians, the lookup of one patient's CP information.
+ */
 @Path("/fhir/CareTeam")
 @Produces({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
 public class CareTeamResource {
@@ -34,6 +38,8 @@ public class CareTeamResource {
     UploadService uploads;
     @Inject
     PlanListService planList;
+    @Inject
+    LookupService lookups;
     @Inject
     Caller caller;
     @Context
@@ -56,10 +62,14 @@ public class CareTeamResource {
         return Response.noContent().build();
     }
 
+    /** One GET for both audiences, told apart by role: JAX-RS cannot route on the query string. */
     @GET
-    @RolesAllowed(Roles.LA_UPLOAD)
-    public Bundle list() {
-        return planList.page(caller.orgCode(), uri);
+    @RolesAllowed({ Roles.LA_UPLOAD, Roles.CPIS_VIEW, Roles.CPIS_VIEW_NO_ASN })
+    public Bundle search() {
+        if (caller.hasRole(Roles.LA_UPLOAD)) {
+            return planList.page(caller.orgCode(), uri);
+        }
+        return lookups.details(uri);
     }
 
     private PlanKey key() {

@@ -5,6 +5,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -15,6 +17,10 @@ public final class Tokens {
     public static final String LA = "LA330";
     public static final String OTHER_LA = "LA602";
     public static final String HOSPITAL = "RX101";
+
+    // A random start per run, so reruns against a kept PostgreSQL database do not collide.
+    private static final AtomicLong NEXT_USER = new AtomicLong(
+            100_000_000_000L + ThreadLocalRandom.current().nextLong(800_000_000_000L));
 
     private Tokens() {
     }
@@ -37,6 +43,19 @@ public final class Tokens {
 
     public static String clinician(String userId) {
         return token("cpis-view", HOSPITAL, userId);
+    }
+
+    public static String noAsn(String userId) {
+        return token("cpis-view-no-asn", HOSPITAL, userId);
+    }
+
+    public static String privacyOfficer(String org, String userId) {
+        return token("privacy-officer", org, userId);
+    }
+
+    /** A user id no other test uses, shaped like an SDS user id (12 digits). */
+    public static String newUserId() {
+        return String.format("%012d", NEXT_USER.getAndIncrement());
     }
 
     public static String expired(String role, String org) {

@@ -1,0 +1,140 @@
+package uk.nhs.cpis.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.nhs.cpis.fhir.CpisException;
+import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.LogRef;
+
+/**
+ * Group commit of audit records. Each lookup hands its records to one writer thread and waits until
+ * they are committed; the writer commits whatever has queued up meanwhile in one transaction, so under
+ * load many lookups share a commit, and still no answer leaves before its own records are durable.
+ */
+@ApplicationScoped
+public class AuditWriter {
+    private static final Logger LOG = Logger.getLogger(AuditWriter.class);
+    private static final long IDLE_POLL_MILLIS = 200;
+
+    private record Pending(SecurityAuditEntry entry, AccessEvent event, CompletableFuture<Void> committed) {
+    }
+
+    @Inject
+    AccessEventRepository accessEvents;
+    @Inject
+    SecurityAuditRepository securityAudit;
+    @Inject
+    AuditConfig config;
+
+    private BlockingQueue<Pending> queue;
+    private Thread writer;
+    private volatile boolean running;
+
+    @PostConstruct
+    void start() {
+        queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        running = true;
+        writer = new Thread(this::drain, "cpis-audit-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        writer.join(config.commitTimeout().toMillis());
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(p -> p.committed().completeExceptionally(new IllegalStateException("audit writer stopped")));
+    }
+
+    /**
+     * Returns once the security-audit entry, and the access event when there is one, are committed.
+     * Otherwise refuses with 503: a caller must not get CP information whose view went unrecorded.
+     */
+    public void record(SecurityAuditEntry entry, AccessEvent event) {
+        Pending pending = new Pending(entry, event, new CompletableFuture<>());
+        if (!running || !queue.offer(pending)) {
+            LogRef.LOOKUP004.log(LOG, config.queueCapacity());
+            throw notRecorded();
+        }
+        try {
+            pending.committed().get(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.committed().cancel(false);
+            throw notRecorded();
+        } catch (ExecutionException | TimeoutException e) {
+            // A record not yet taken by the writer is dropped; one already being written may still commit,
+            // which over-records a view that was refused, never the other way round.
+            pending.committed().cancel(false);
+            throw notRecorded();
+        }
+    }
+
+    private static CpisException notRecorded() {
+        return new CpisException(ErrorCode.SERVICE_UNAVAILABLE,
+                "The lookup could not be recorded in the audit trail, so it is not answered: try again shortly.");
+    }
+
+    private void drain() {
+        List<Pending> batch = new ArrayList<>(config.maxBatch());
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, config.maxBatch() - 1);
+                write(batch.stream().filter(p -> !p.committed().isCancelled()).toList());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable e) {
+                // The thread must survive anything, or every later lookup would time out.
+                batch.forEach(p -> p.committed().completeExceptionally(e));
+                LogRef.LOOKUP003.log(LOG, batch.size(), e.getClass().getName());
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                accessEvents.insertAll(records.stream().map(Pending::event).filter(Objects::nonNull).toList());
+                securityAudit.insertAll(records.stream().map(Pending::entry).toList());
+            });
+            records.forEach(p -> p.committed().complete(null));
+        } catch (RuntimeException e) {
+            LogRef.LOOKUP003.log(LOG, records.size(), e.getClass().getName());
+            if (records.size() == 1) {
+                records.get(0).committed().completeExceptionally(e);
+                return;
+            }
+            // One bad record (say, an over-long claim) must not cost the others their answer.
+            records.forEach(p -> write(List.of(p)));
+        }
+    }
+}

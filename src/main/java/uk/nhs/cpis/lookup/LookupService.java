@@ -1,0 +1,149 @@
+package uk.nhs.cpis.lookup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.jboss.logging.Logger;
+
+import uk.nhs.cpis.audit.AccessEvent;
+import uk.nhs.cpis.audit.AccessEventRepository;
+import uk.nhs.cpis.audit.AuditWriter;
+import uk.nhs.cpis.audit.SecurityAuditEntry;
+import uk.nhs.cpis.audit.SecurityAuditEntry.Action;
+import uk.nhs.cpis.audit.SecurityAuditEntry.Outcome;
+import uk.nhs.cpis.demographics.PatientRecord;
+import uk.nhs.cpis.demographics.PatientRepository;
+import uk.nhs.cpis.fhir.CpisException;
+import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.Fhir;
+import uk.nhs.cpis.fhir.LogRef;
+import uk.nhs.cpis.plan.CareTeamMapper;
+import uk.nhs.cpis.plan.DisplayWindow;
+import uk.nhs.cpis.plan.NhsNumber;
+import uk.nhs.cpis.plan.PlanRecord;
+import uk.nhs.cpis.plan.PlanRepository;
+import uk.nhs.cpis.restriction.RestrictionService;
+import uk.nhs.cpis.security.Caller;
+
+/**
+ * Unscheduled-care lookups of one patient (spec section 5): presence, details and previous views.
+ * Each is checked against staff restrictions and security-audited; a B0107 details answer showing
+ * CP information is sent only once its access event is committed.
+ */
+@ApplicationScoped
+public class LookupService {
+    static final String PATIENT = "patient:identifier";
+    private static final Logger LOG = Logger.getLogger(LookupService.class);
+
+    @Inject
+    PlanRepository plans;
+    @Inject
+    PatientRepository patients;
+    @Inject
+    AccessEventRepository accessEvents;
+    @Inject
+    RestrictionService restrictions;
+    @Inject
+    AuditWriter audit;
+    @Inject
+    DisplayWindow window;
+    @Inject
+    Clock clock;
+    @Inject
+    Caller caller;
+    @Inject
+    LookupConfig config;
+
+    /** {@code GET /fhir/Flag}: one Flag when CP information is displayable today; records no view. */
+    public Bundle presence(UriInfo uri) {
+        String nhsNumber = nhsNumberOf(uri.getQueryParameters());
+        Instant now = clock.instant();
+        requireNotRestricted(Action.PRESENCE, nhsNumber, now);
+        boolean present = !plans.findDisplayable(List.of(nhsNumber), window.today()).isEmpty();
+        int results = present ? 1 : 0;
+        answered(Action.PRESENCE, nhsNumber, results, now, null);
+        Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), results);
+        if (present) {
+            LookupMapper.addMatch(bundle, uri.getBaseUri() + "fhir/Flag/" + LookupMapper.flagId(nhsNumber),
+                    LookupMapper.flag(nhsNumber));
+        }
+        return bundle;
+    }
+
+    /** {@code GET /fhir/CareTeam} for clinicians: every displayable plan of every LA. */
+    public Bundle details(UriInfo uri) {
+        String nhsNumber = nhsNumberOf(uri.getQueryParameters());
+        Instant now = clock.instant();
+        requireNotRestricted(Action.DETAILS, nhsNumber, now);
+        LocalDate today = window.today();
+        List<PlanRecord> shown = plans.findDisplayable(List.of(nhsNumber), today);
+        AccessEvent view = shown.isEmpty() || !caller.recordsViews() ? null : new AccessEvent(null, now, nhsNumber,
+                caller.userId(), caller.name(), caller.jobRole(), caller.orgCode(), caller.orgName());
+        answered(Action.DETAILS, nhsNumber, shown.size(), now, view);
+        Optional<PatientRecord> patient = shown.isEmpty() ? Optional.empty() : patients.find(nhsNumber);
+        Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), shown.size());
+        shown.forEach(plan -> LookupMapper.addMatch(bundle, uri.getBaseUri() + "fhir/CareTeam/" + plan.id(),
+                CareTeamMapper.toCareTeam(plan, patient.orElse(null), today)));
+        return bundle;
+    }
+
+    /** {@code GET /fhir/AuditEvent}: the latest B0107 views of the patient's CP information, newest first. */
+    public Bundle previousViews(UriInfo uri) {
+        String nhsNumber = nhsNumberOf(uri.getQueryParameters());
+        Instant now = clock.instant();
+        requireNotRestricted(Action.PREVIOUS_VIEWS, nhsNumber, now);
+        List<AccessEvent> views = accessEvents.latest(nhsNumber, config.previousViews());
+        answered(Action.PREVIOUS_VIEWS, nhsNumber, views.size(), now, null);
+        Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), views.size());
+        views.forEach(view -> LookupMapper.addMatch(bundle, uri.getBaseUri() + "fhir/AuditEvent/" + view.id(),
+                LookupMapper.auditEvent(view)));
+        return bundle;
+    }
+
+    private void answered(Action action, String nhsNumber, int results, Instant now, AccessEvent view) {
+        audit.record(SecurityAuditEntry.of(caller, now, action, Outcome.ANSWERED, nhsNumber, results, null), view);
+        LogRef.LOOKUP001.log(LOG, action, caller.viewRole(), caller.orgCode(), results);
+    }
+
+    private void requireNotRestricted(Action action, String nhsNumber, Instant now) {
+        Optional<Long> restriction = restrictions.restrictingCaller(nhsNumber);
+        if (restriction.isEmpty()) {
+            return;
+        }
+        restrictions.recordBlockedAttempt(restriction.get(), now, action.name());
+        audit.record(SecurityAuditEntry.of(caller, now, action, Outcome.RESTRICTED, nhsNumber, 0, null), null);
+        LogRef.LOOKUP002.log(LOG, action, caller.orgCode(), restriction.get());
+        throw new CpisException(ErrorCode.ACCESS_RESTRICTED, ErrorCode.ACCESS_RESTRICTED.display());
+    }
+
+    /** The one parameter of every lookup: {@code patient:identifier=https://fhir.nhs.uk/Id/nhs-number|n}. */
+    static String nhsNumberOf(MultivaluedMap<String, String> query) {
+        for (String name : query.keySet()) {
+            if (!PATIENT.equals(name)) {
+                throw new CpisException(ErrorCode.INVALID_PARAMETER, "Unsupported parameter: " + name
+                        + ". A lookup takes only " + PATIENT + "=" + Fhir.NHS_NUMBER_SYSTEM + "|<NHS number>.", name);
+            }
+        }
+        List<String> values = query.get(PATIENT);
+        String prefix = Fhir.NHS_NUMBER_SYSTEM + "|";
+        if (values == null || values.size() != 1 || !values.get(0).startsWith(prefix)) {
+            throw new CpisException(ErrorCode.INVALID_PARAMETER, "Give " + PATIENT + "=" + prefix
+                    + "<NHS number> exactly once.", PATIENT);
+        }
+        String nhsNumber = values.get(0).substring(prefix.length());
+        if (!NhsNumber.isValid(nhsNumber)) {
+            throw new CpisException(ErrorCode.INVALID_NHS_NUMBER,
+                    "NHS numbers are 10 digits with a valid modulus-11 check digit.", PATIENT);
+        }
+        return nhsNumber;
+    }
+}

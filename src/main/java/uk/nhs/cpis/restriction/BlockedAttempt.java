@@ -1,0 +1,7 @@
+package uk.nhs.cpis.restriction;
+
+import java.time.Instant;
+
+/** A lookup refused by a restriction. */
+record BlockedAttempt(long restrictionId, Instant attemptedAt, String action) {
+}

@@ -1,0 +1,54 @@
+package uk.nhs.cpis.restriction;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import uk.nhs.cpis.security.Roles;
+
+/** Staff restrictions of the caller's own healthcare organisation (privacy-officer). */
+@Path("/api/restrictions")
+@RolesAllowed(Roles.PRIVACY_OFFICER)
+@Produces(MediaType.APPLICATION_JSON)
+public class RestrictionResource {
+    @Inject
+    RestrictionService restrictions;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response add(@Valid @NotNull NewRestriction request) {
+        RestrictionView added = restrictions.add(request);
+        return Response.created(URI.create("/api/restrictions/" + added.id())).entity(added).build();
+    }
+
+    @GET
+    public List<RestrictionView> list() {
+        return restrictions.list();
+    }
+
+    @GET
+    @Path("{id}")
+    public RestrictionView get(@PathParam("id") long id) {
+        return restrictions.get(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response remove(@PathParam("id") long id) {
+        restrictions.remove(id);
+        return Response.noContent().build();
+    }
+}

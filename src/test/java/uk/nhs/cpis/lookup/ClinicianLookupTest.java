@@ -1,0 +1,238 @@
+package uk.nhs.cpis.lookup;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import uk.nhs.cpis.db.Database;
+import uk.nhs.cpis.support.Lookups;
+import uk.nhs.cpis.support.Plans;
+import uk.nhs.cpis.support.TestPatients;
+import uk.nhs.cpis.support.Tokens;
+
+/** A clinician in unscheduled care: presence, details, previous views, and what each records. */
+@QuarkusTest
+class ClinicianLookupTest {
+    private static final LocalDate CHILD_BORN = LocalDate.of(2016, 4, 2);
+
+    @Inject
+    Database database;
+
+    @Test
+    void shouldAnswerEveryDisplayablePlanOfEveryLa() {
+        String nhs = TestPatients.register("Taylor", "Johnny", CHILD_BORN);
+        Lookups.upload(Plans.plan(nhs, "Taylor", CHILD_BORN, Plans.CPP).start("2025-02-01").end("2027-01-31"), "LA330");
+        Lookups.upload(Plans.plan(nhs, "Taylor", CHILD_BORN, Plans.LAC).start("2025-03-01")
+                .emergency("01632 960099"), "LA602");
+
+        Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200)
+                .contentType("application/fhir+json")
+                .body("resourceType", equalTo("Bundle")).body("type", equalTo("searchset")).body("total", equalTo(2))
+                .body("entry.resource.category.coding.code.flatten()", containsInAnyOrder(Plans.CPP, Plans.LAC))
+                .body("entry.resource.managingOrganization.identifier.value.flatten()",
+                        containsInAnyOrder("LA330", "LA602"))
+                .body("entry.resource.managingOrganization.display.flatten()", everyItem(equalTo("Northtown Council")))
+                .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.CPP + "' }.resource.period",
+                        equalTo(java.util.Map.of("start", "2025-02-01", "end", "2027-01-31")))
+                // No end given for the LAC: the projected end is the 18th birthday.
+                .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.LAC + "' }.resource.period.end",
+                        equalTo("2034-04-02"))
+                .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.LAC
+                        + "' }.resource.telecom.find { it.use == 'mobile' }.value", equalTo("01632 960099"))
+                .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.LAC
+                        + "' }.resource.telecom.find { it.use == 'work' }.value", equalTo("01632 960002"))
+                .body("entry.resource.meta.profile.flatten()",
+                        everyItem(equalTo("https://cpis.local/fhir/StructureDefinition/cpis-care-team")))
+                .body("entry.resource.contained[0].identifier[0].value.flatten()", everyItem(equalTo(nhs)));
+    }
+
+    @Test
+    void shouldFindAnUnbornPlanByTheMothersNhsNumber() {
+        LocalDate motherBorn = LocalDate.of(1996, 7, 9);
+        String mother = TestPatients.register("Green", "Tracy", motherBorn);
+        Lookups.upload(Plans.plan(mother, "Green", motherBorn, Plans.UCPP).start("2026-09-01").end("2027-02-14"),
+                "LA602");
+
+        Lookups.details(Tokens.clinician(Tokens.newUserId()), mother).statusCode(200).body("total", equalTo(1))
+                .body("entry[0].resource.category[0].coding[0].code", equalTo(Plans.UCPP))
+                .body("entry[0].resource.period.end", equalTo("2027-02-14"));
+        Lookups.presence(Tokens.clinician(Tokens.newUserId()), mother).statusCode(200).body("total", equalTo(1));
+    }
+
+    @Test
+    void shouldAnswerOneFlagWhenCpInformationExistsAndNoneOtherwise() {
+        String token = Tokens.clinician(Tokens.newUserId());
+        String withPlan = Lookups.childWithPlan(CHILD_BORN, "2025-05-01");
+        String withoutPlan = TestPatients.register("Taylor", "Jane", CHILD_BORN);
+
+        Lookups.presence(token, withPlan).statusCode(200).body("type", equalTo("searchset"))
+                .body("total", equalTo(1)).body("entry[0].resource.resourceType", equalTo("Flag"))
+                .body("entry[0].resource.status", equalTo("active"))
+                .body("entry[0].resource.subject.identifier.value", equalTo(withPlan))
+                // Presence records no view, so it tells nothing about the plan itself.
+                .body("entry[0].resource.period", nullValue());
+        Lookups.presence(token, withoutPlan).statusCode(200).body("total", equalTo(0)).body("entry", nullValue());
+    }
+
+    @Test
+    void shouldAnswerAnEmptySearchsetForAPatientWithoutPlans() {
+        String registered = TestPatients.register("Taylor", "Jane", CHILD_BORN);
+        String unregistered = TestPatients.newNhsNumber();
+        for (String nhs : List.of(registered, unregistered)) {
+            Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200)
+                    .body("type", equalTo("searchset")).body("total", equalTo(0)).body("entry", nullValue());
+            assertEquals(0, Lookups.viewCount(nhs));
+        }
+    }
+
+    @Test
+    void shouldNeverShowAWithdrawnPlan() {
+        String nhs = Lookups.childWithPlan(CHILD_BORN, "2025-05-01");
+        given().auth().oauth2(Tokens.laUpload()).when().delete("/fhir/" + Plans.url(nhs, Plans.CPP))
+                .then().statusCode(204);
+
+        Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200).body("total", equalTo(0));
+        Lookups.presence(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void shouldStoreAnAccessEventForEveryB0107DetailsAnswerAndNoneForB0170OrPresence() {
+        String nhs = Lookups.childWithPlan(CHILD_BORN, "2025-05-01");
+        String viewer = Tokens.clinician(Tokens.newUserId());
+        for (int i = 1; i <= 3; i++) {
+            Lookups.details(viewer, nhs).statusCode(200).body("total", equalTo(1));
+            assertEquals(i, Lookups.viewCount(nhs), "views after " + i + " B0107 details answers");
+        }
+        Lookups.presence(viewer, nhs).statusCode(200).body("total", equalTo(1));
+        String noAsn = Tokens.noAsn(Tokens.newUserId());
+        Lookups.details(noAsn, nhs).statusCode(200).body("total", equalTo(1));
+        Lookups.presence(noAsn, nhs).statusCode(200).body("total", equalTo(1));
+        Lookups.previousViews(noAsn, nhs).statusCode(200).body("total", equalTo(3));
+
+        assertEquals(3, Lookups.viewCount(nhs), "presence checks, B0170 views and previous views record no view");
+    }
+
+    @Test
+    void shouldShowWhoViewedFromWhereNewestFirst() {
+        String nhs = Lookups.childWithPlan(CHILD_BORN, "2025-05-01");
+        String first = Tokens.newUserId();
+        String second = Tokens.newUserId();
+        Lookups.details(Tokens.clinician(first), nhs).statusCode(200);
+        Lookups.details(Tokens.token("cpis-view", "RX202", second), nhs).statusCode(200);
+
+        Lookups.previousViews(Tokens.noAsn(Tokens.newUserId()), nhs).statusCode(200)
+                .body("total", equalTo(2))
+                .body("entry.resource.resourceType", everyItem(equalTo("AuditEvent")))
+                .body("entry[0].resource.agent[0].who.identifier.system", equalTo("https://fhir.nhs.uk/Id/sds-user-id"))
+                .body("entry[0].resource.agent[0].who.identifier.value", equalTo(second))
+                .body("entry[0].resource.agent[0].who.display", equalTo("Test User " + second))
+                .body("entry[0].resource.agent[0].role[0].text", equalTo("ED Consultant"))
+                .body("entry[0].resource.source.observer.identifier.value", equalTo("RX202"))
+                .body("entry[0].resource.source.observer.display", equalTo("RX202 Organisation"))
+                .body("entry[0].resource.entity[0].what.identifier.value", equalTo(nhs))
+                .body("entry[0].resource.type.code", equalTo("rest"))
+                .body("entry[1].resource.agent[0].who.identifier.value", equalTo(first));
+    }
+
+    @Test
+    void shouldRefuseTheDataWhenTheViewCannotBeRecorded() {
+        String nhs = Lookups.childWithPlan(CHILD_BORN, "2025-05-01");
+        // A user id longer than the access-event column: the event cannot be stored.
+        String unstorable = Tokens.clinician("9".repeat(70));
+
+        Lookups.details(unstorable, nhs).statusCode(503).contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].details.coding[0].code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("entry", nullValue());
+        assertEquals(0, Lookups.viewCount(nhs));
+        Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200).body("total", equalTo(1));
+        assertEquals(1, Lookups.viewCount(nhs));
+    }
+
+    @Test
+    void shouldSecurityAuditEveryLookupWithItsRole() {
+        String nhs = Lookups.childWithPlan(CHILD_BORN, "2025-05-01");
+        String requestId = "audit-" + nhs;
+        for (String path : List.of("/fhir/Flag", "/fhir/CareTeam", "/fhir/AuditEvent")) {
+            given().auth().oauth2(Tokens.noAsn(Tokens.newUserId())).header("X-Request-ID", requestId)
+                    .queryParam("patient:identifier", Lookups.patient(nhs)).when().get(path).then().statusCode(200);
+        }
+        List<String> audited = database.query("select action || ':' || user_role || ':' || outcome || ':' || "
+                + "result_count from security_audit where request_id = ? and nhs_number = ?", s -> {
+                    s.setString(1, requestId);
+                    s.setString(2, nhs);
+                }, row -> row.getString(1));
+        assertEquals(List.of("DETAILS:cpis-view-no-asn:ANSWERED:1", "PRESENCE:cpis-view-no-asn:ANSWERED:1",
+                "PREVIOUS_VIEWS:cpis-view-no-asn:ANSWERED:0"), audited.stream().sorted().toList());
+    }
+
+    @Test
+    void shouldStillListAnLasOwnPlansOnTheSameGet() {
+        String nhs = Lookups.childWithPlan(CHILD_BORN, "2025-05-01");
+        given().auth().oauth2(Tokens.laUpload()).queryParam("_count", 500).when().get("/fhir/CareTeam")
+                .then().statusCode(200).body("type", equalTo("searchset"))
+                .body("entry.resource.managingOrganization.identifier.value.flatten()", everyItem(equalTo("LA330")));
+        // An LA lists its own plans; it cannot look a patient up.
+        given().auth().oauth2(Tokens.laUpload()).queryParam("patient:identifier", Lookups.patient(nhs))
+                .when().get("/fhir/CareTeam").then().statusCode(400)
+                .body("issue[0].details.coding[0].code", equalTo("INVALID_PARAMETER"));
+    }
+
+    @Test
+    void shouldRefuseOtherRolesOnClinicalEndpoints() {
+        String nhs = Lookups.childWithPlan(CHILD_BORN, "2025-05-01");
+        for (String path : List.of("/fhir/Flag", "/fhir/AuditEvent")) {
+            given().auth().oauth2(Tokens.laUpload()).queryParam("patient:identifier", Lookups.patient(nhs))
+                    .when().get(path).then().statusCode(403).contentType("application/fhir+json")
+                    .body("issue[0].details.coding[0].code", equalTo("FORBIDDEN"));
+        }
+        given().auth().oauth2(Tokens.laUpload()).queryParam("family", "Taylor").queryParam("gender", "female")
+                .queryParam("birthdate", CHILD_BORN.toString()).when().get("/fhir/Patient").then().statusCode(403);
+        given().auth().oauth2(Tokens.admin()).queryParam("patient:identifier", Lookups.patient(nhs))
+                .when().get("/fhir/CareTeam").then().statusCode(403);
+        given().queryParam("patient:identifier", Lookups.patient(nhs)).when().get("/fhir/Flag")
+                .then().statusCode(401).body("resourceType", equalTo("OperationOutcome"));
+        given().auth().oauth2(Tokens.expired("cpis-view", Tokens.HOSPITAL))
+                .queryParam("patient:identifier", Lookups.patient(nhs)).when().get("/fhir/CareTeam")
+                .then().statusCode(401);
+        assertEquals(0, Lookups.viewCount(nhs));
+    }
+
+    @Test
+    void shouldRefuseBadInputWithAnOperationOutcome() {
+        String token = Tokens.clinician(Tokens.newUserId());
+        String valid = TestPatients.newNhsNumber();
+        for (String path : List.of("/fhir/Flag", "/fhir/CareTeam", "/fhir/AuditEvent")) {
+            expectRefusal(given().auth().oauth2(token).when().get(path).then(), 400, "INVALID_PARAMETER");
+            expectRefusal(given().auth().oauth2(token).queryParam("patient:identifier", Lookups.patient("1234567890"))
+                    .when().get(path).then(), 422, "INVALID_NHS_NUMBER");
+            expectRefusal(given().auth().oauth2(token).queryParam("patient:identifier", Lookups.patient("12345"))
+                    .when().get(path).then(), 422, "INVALID_NHS_NUMBER");
+            expectRefusal(given().auth().oauth2(token).queryParam("patient:identifier", valid)
+                    .when().get(path).then(), 400, "INVALID_PARAMETER");
+            expectRefusal(given().auth().oauth2(token).queryParam("patient:identifier", Lookups.patient(valid))
+                    .queryParam("patient:identifier", Lookups.patient(valid)).when().get(path).then(), 400,
+                    "INVALID_PARAMETER");
+            expectRefusal(given().auth().oauth2(token).queryParam("patient:identifier", Lookups.patient(valid))
+                    .queryParam("_count", "5").when().get(path).then(), 400, "INVALID_PARAMETER");
+        }
+    }
+
+    private static void expectRefusal(io.restassured.response.ValidatableResponse response, int status, String code) {
+        response.log().ifValidationFails().statusCode(status).contentType("application/fhir+json")
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].details.coding[0].code", equalTo(code))
+                .body("issue[0].diagnostics", org.hamcrest.Matchers.notNullValue());
+    }
+}
