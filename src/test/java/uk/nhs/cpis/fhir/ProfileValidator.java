@@ -29,6 +29,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * instance validator, offline. Building it loads the whole R4 core definitions and takes several seconds,
  * so there is one shared instance, built on first use.
  */
+// Use it from @QuarkusTest classes only: HAPI's validator pulls in JAXP classes, and a plain test
+// that loads it after the Quarkus tests in the same JVM fails with a loader constraint violation.
 public final class ProfileValidator {
 
     /** The profiles directory, relative to the project directory (the working directory of tests). */

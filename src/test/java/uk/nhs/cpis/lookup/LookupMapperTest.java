@@ -5,10 +5,13 @@ import java.time.Instant;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+
 import uk.nhs.cpis.audit.AccessEvent;
 import uk.nhs.cpis.fhir.ProfileValidator;
 
 /** The lookups' plain R4 resources (no profile exists for Flag or AuditEvent) validate against R4. */
+@QuarkusTest // ProfileValidator must load under the Quarkus class loader: see ProfileValidator
 class LookupMapperTest {
     private static final String NHS = "9990000018";
 
