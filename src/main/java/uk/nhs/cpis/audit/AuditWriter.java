@@ -56,9 +56,13 @@ public class AuditWriter {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() {
         running = false;
-        writer.join(config.commitTimeout().toMillis());
+        try {
+            writer.join(config.commitTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(p -> p.committed().completeExceptionally(new IllegalStateException("audit writer stopped")));

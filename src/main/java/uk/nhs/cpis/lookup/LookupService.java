@@ -21,7 +21,6 @@ import uk.nhs.cpis.audit.SecurityAuditEntry;
 import uk.nhs.cpis.audit.SecurityAuditEntry.Action;
 import uk.nhs.cpis.audit.SecurityAuditEntry.Outcome;
 import uk.nhs.cpis.demographics.PatientRecord;
-import uk.nhs.cpis.demographics.PatientRepository;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.Fhir;
@@ -30,7 +29,6 @@ import uk.nhs.cpis.plan.CareTeamMapper;
 import uk.nhs.cpis.plan.DisplayWindow;
 import uk.nhs.cpis.plan.NhsNumber;
 import uk.nhs.cpis.plan.PlanRecord;
-import uk.nhs.cpis.plan.PlanRepository;
 import uk.nhs.cpis.restriction.RestrictionService;
 import uk.nhs.cpis.security.Caller;
 
@@ -45,9 +43,7 @@ public class LookupService {
     private static final Logger LOG = Logger.getLogger(LookupService.class);
 
     @Inject
-    PlanRepository plans;
-    @Inject
-    PatientRepository patients;
+    LookupRepository lookups;
     @Inject
     AccessEventRepository accessEvents;
     @Inject
@@ -67,8 +63,9 @@ public class LookupService {
     public Bundle presence(UriInfo uri) {
         String nhsNumber = nhsNumberOf(uri.getQueryParameters());
         Instant now = clock.instant();
-        requireNotRestricted(Action.PRESENCE, nhsNumber, now);
-        boolean present = !plans.findDisplayable(List.of(nhsNumber), window.today()).isEmpty();
+        LookupRepository.Lookup lookup = lookups.read(caller.orgCode(), caller.userId(), nhsNumber, window.today());
+        requireNotRestricted(lookup.restriction(), Action.PRESENCE, nhsNumber, now);
+        boolean present = !lookup.plans().isEmpty();
         int results = present ? 1 : 0;
         answered(Action.PRESENCE, nhsNumber, results, now, null);
         Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), results);
@@ -83,16 +80,17 @@ public class LookupService {
     public Bundle details(UriInfo uri) {
         String nhsNumber = nhsNumberOf(uri.getQueryParameters());
         Instant now = clock.instant();
-        requireNotRestricted(Action.DETAILS, nhsNumber, now);
         LocalDate today = window.today();
-        List<PlanRecord> shown = plans.findDisplayable(List.of(nhsNumber), today);
+        LookupRepository.Lookup lookup = lookups.read(caller.orgCode(), caller.userId(), nhsNumber, today);
+        requireNotRestricted(lookup.restriction(), Action.DETAILS, nhsNumber, now);
+        List<PlanRecord> shown = lookup.plans();
         AccessEvent view = shown.isEmpty() || !caller.recordsViews() ? null : new AccessEvent(null, now, nhsNumber,
                 caller.userId(), caller.name(), caller.jobRole(), caller.orgCode(), caller.orgName());
         answered(Action.DETAILS, nhsNumber, shown.size(), now, view);
-        Optional<PatientRecord> patient = shown.isEmpty() ? Optional.empty() : patients.find(nhsNumber);
+        PatientRecord patient = lookup.patient().orElse(null);
         Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), shown.size());
         shown.forEach(plan -> LookupMapper.addMatch(bundle, uri.getBaseUri() + "fhir/CareTeam/" + plan.id(),
-                CareTeamMapper.toCareTeam(plan, patient.orElse(null), today)));
+                CareTeamMapper.toCareTeam(plan, patient, today)));
         return bundle;
     }
 
@@ -100,7 +98,7 @@ public class LookupService {
     public Bundle previousViews(UriInfo uri) {
         String nhsNumber = nhsNumberOf(uri.getQueryParameters());
         Instant now = clock.instant();
-        requireNotRestricted(Action.PREVIOUS_VIEWS, nhsNumber, now);
+        requireNotRestricted(restrictions.restrictingCaller(nhsNumber), Action.PREVIOUS_VIEWS, nhsNumber, now);
         List<AccessEvent> views = accessEvents.latest(nhsNumber, config.previousViews());
         answered(Action.PREVIOUS_VIEWS, nhsNumber, views.size(), now, null);
         Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), views.size());
@@ -114,8 +112,7 @@ public class LookupService {
         LogRef.LOOKUP001.log(LOG, action, caller.viewRole(), caller.orgCode(), results);
     }
 
-    private void requireNotRestricted(Action action, String nhsNumber, Instant now) {
-        Optional<Long> restriction = restrictions.restrictingCaller(nhsNumber);
+    private void requireNotRestricted(Optional<Long> restriction, Action action, String nhsNumber, Instant now) {
         if (restriction.isEmpty()) {
             return;
         }

@@ -20,7 +20,7 @@ import uk.nhs.cpis.db.Jdbc;
 /** The plans table, in plain JDBC batches: an upload of 1,000 plans is one select and two batches. */
 @ApplicationScoped
 public class PlanRepository {
-    private static final String COLUMNS = "id, la_code, la_name, nhs_number, plan_type, start_date, end_date, "
+    public static final String COLUMNS = "id, la_code, la_name, nhs_number, plan_type, start_date, end_date, "
             + "effective_end, last_display_date, emergency_phone, office_phone, withdrawn, version, created_at, updated_at";
     private static final String SELECT = "select " + COLUMNS + " from care_plan ";
     private static final String INSERT = "insert into care_plan (" + COLUMNS + ") values (" + Jdbc.placeholders(15) + ")";
@@ -68,13 +68,26 @@ public class PlanRepository {
         if (nhsNumbers.isEmpty()) {
             return List.of();
         }
-        return database.query(SELECT + "where nhs_number in (" + Jdbc.placeholders(nhsNumbers.size())
-                + ") and last_display_date >= ? and start_date <= ? and withdrawn = false order by start_date, id",
-                statement -> {
+        return database.query(SELECT + "where nhs_number in (" + Jdbc.placeholders(nhsNumbers.size()) + ") and "
+                + displayableOn("care_plan") + " order by start_date, id", statement -> {
                     int next = Jdbc.bindAll(statement, 1, nhsNumbers);
-                    statement.setDate(next, Date.valueOf(day));
-                    statement.setDate(next + 1, Date.valueOf(day));
+                    bindDisplayableOn(statement, next, day);
                 }, PlanRepository::read);
+    }
+
+    /**
+     * The condition a plan (table alias {@code alias}) is displayable on a day, from the last display
+     * day {@link DisplayWindow} derived at upload; two parameters, bound by {@link #bindDisplayableOn}.
+     */
+    public static String displayableOn(String alias) {
+        return alias + ".last_display_date >= ? and " + alias + ".start_date <= ? and " + alias + ".withdrawn = false";
+    }
+
+    /** Binds the day of {@link #displayableOn} from {@code index}; answers the next free index. */
+    public static int bindDisplayableOn(PreparedStatement statement, int index, LocalDate day) throws SQLException {
+        statement.setDate(index, Date.valueOf(day));
+        statement.setDate(index + 1, Date.valueOf(day));
+        return index + 2;
     }
 
     public void insertAll(Collection<PlanRecord> plans) {
@@ -114,7 +127,7 @@ public class PlanRepository {
         statement.setDate(first + 3, Date.valueOf(p.lastDisplayDay()));
     }
 
-    static PlanRecord read(ResultSet rows) throws SQLException {
+    public static PlanRecord read(ResultSet rows) throws SQLException {
         Date givenEnd = rows.getDate("end_date");
         return new PlanRecord(rows.getString("id"), rows.getString("la_code"), rows.getString("la_name"),
                 rows.getString("nhs_number"), PlanType.valueOf(rows.getString("plan_type")),
