@@ -8,7 +8,4 @@ public interface FhirApiConfig {
     /** Largest FHIR JSON request body accepted, in bytes; larger bodies get 413. */
     @WithDefault("67108864")
     long maxBodyBytes();
-
-    /** Base URL used in absolute links (paging, Content-Location); empty: taken from the request. */
-    java.util.Optional<String> publicBaseUrl();
 }
