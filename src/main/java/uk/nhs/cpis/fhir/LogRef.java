@@ -13,6 +13,20 @@ public enum LogRef {
     UPLOAD004(Logger.Level.INFO, "async upload resumed after restart: ack=%s"),
     UPLOAD005(Logger.Level.ERROR, "async upload failed: ack=%s cause=%s"),
     DEMOG001(Logger.Level.INFO, "patients loaded: received=%d stored=%d rejected=%d"),
+    BATCH001(Logger.Level.INFO, "batch run started: run=%s trigger=%s cutoff=%s"),
+    BATCH002(Logger.Level.INFO, "batch run completed: run=%s events=%d notifications=%d suppressed=%d withoutPlan=%d "
+            + "plansPurged=%d ms=%d"),
+    BATCH003(Logger.Level.ERROR, "batch run failed: run=%s cause=%s"),
+    BATCH004(Logger.Level.INFO, "batch run skipped: trigger=%s another run holds the lock"),
+    BATCH005(Logger.Level.WARN, "interrupted batch run marked failed: run=%s"),
+    BATCH006(Logger.Level.INFO, "housekeeping: run=%s plansPurged=%d accessEventsPurged=%d notificationsPurged=%d "
+            + "anchorsPurged=%d"),
+    BATCH007(Logger.Level.INFO, "plans purged: run=%s la=%s count=%d"),
+    NOTIF001(Logger.Level.INFO, "registration notifications: births=%d inactiveNhsNumbers=%d"),
+    NOTIF002(Logger.Level.INFO, "notifications acknowledged: la=%s requested=%d newly=%d"),
+    LAREST001(Logger.Level.INFO, "LA restriction created: la=%s restriction=%s kind=%s users=%d"),
+    LAREST002(Logger.Level.INFO, "LA restriction reviewed: la=%s restriction=%s outcome=%s"),
+    LAREST003(Logger.Level.INFO, "LA restriction lifted: la=%s restriction=%s"),
     SAMPLE001(Logger.Level.INFO, "sample data loaded: patients=%d bundles=%d"),
     HTTP400(Logger.Level.INFO, "request refused: status=%d code=%s"),
     HTTP500(Logger.Level.ERROR, "request failed: cause=%s");
