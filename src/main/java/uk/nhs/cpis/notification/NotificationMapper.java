@@ -2,7 +2,6 @@ package uk.nhs.cpis.notification;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.TimeZone;
 
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
@@ -91,7 +90,9 @@ public final class NotificationMapper {
     }
 
     private static DateTimeType dateTime(Instant instant) {
-        return new DateTimeType(Date.from(instant), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone("UTC"));
+        DateTimeType dateTime = new DateTimeType(Date.from(instant), TemporalPrecisionEnum.SECOND);
+        dateTime.setTimeZoneZulu(true);
+        return dateTime;
     }
 
     private static String orElse(String value, String fallback) {
