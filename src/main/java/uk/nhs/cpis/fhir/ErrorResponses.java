@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -78,7 +79,8 @@ public class ErrorResponses {
         return respond(uri, code, diagnostics, List.of());
     }
 
-    @ServerExceptionMapper
+    // Listed as well as its supertype: Quarkus has a built-in mapper for it that would answer a bare JSON body.
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response badJson(JsonProcessingException e, UriInfo uri) {
         return respond(uri, ErrorCode.MALFORMED_CONTENT,
                 "The body is not valid JSON of the expected shape: " + e.getOriginalMessage(), List.of());

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -88,6 +89,38 @@ public class PlanRepository {
         statement.setDate(index, Date.valueOf(day));
         statement.setDate(index + 1, Date.valueOf(day));
         return index + 2;
+    }
+
+    /**
+     * Every LA's current plans for these NHS numbers that still show on {@code firstDay} or later: the
+     * batch decides per access time with {@link DisplayWindow#isDisplayableAt} which of them showed.
+     */
+    public List<PlanRecord> findShowingFrom(Collection<String> nhsNumbers, LocalDate firstDay) {
+        if (nhsNumbers.isEmpty()) {
+            return List.of();
+        }
+        return database.query(SELECT + "where nhs_number in (" + Jdbc.placeholders(nhsNumbers.size())
+                + ") and last_display_date >= ? and withdrawn = false order by start_date, id", statement -> {
+                    int next = Jdbc.bindAll(statement, 1, nhsNumbers);
+                    statement.setDate(next, Date.valueOf(firstDay));
+                }, PlanRepository::read);
+    }
+
+    /**
+     * Housekeeping: removes plans whose last display day is before {@code closedBefore}, and withdrawn
+     * plans withdrawn before {@code withdrawnBefore}. Answers the removed count per LA.
+     */
+    public Map<String, Integer> purge(LocalDate closedBefore, Instant withdrawnBefore) {
+        String condition = "(withdrawn = false and last_display_date < ?) or (withdrawn = true and updated_at < ?)";
+        Database.Binder binder = statement -> {
+            statement.setDate(1, Date.valueOf(closedBefore));
+            statement.setTimestamp(2, Timestamp.from(withdrawnBefore));
+        };
+        Map<String, Integer> removed = new HashMap<>();
+        database.query("select la_code, count(*) from care_plan where " + condition + " group by la_code", binder,
+                row -> removed.put(row.getString(1), row.getInt(2)));
+        database.update("delete from care_plan where " + condition, binder);
+        return removed;
     }
 
     public void insertAll(Collection<PlanRecord> plans) {

@@ -1,0 +1,164 @@
+package uk.nhs.cpis.batch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.nhs.cpis.fhir.CpisException;
+import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.LogRef;
+
+/**
+ * Batch runs: turns access events up to a cut-off into ASNs, chunk by chunk, then housekeeping.
+ * Exactly once: each chunk commits its ASNs with the watermark and anchors, so a run that dies is
+ * resumed by the next from its last commit, and the unique key (access event, LA) refuses a
+ * duplicate whatever happens. One run at a time across instances: {@link BatchLock}.
+ */
+@ApplicationScoped
+public class BatchService {
+    private static final Logger LOG = Logger.getLogger(BatchService.class);
+    // Deleting a year's expired access events in one statement can take minutes, a chunk only milliseconds.
+    private static final int HOUSEKEEPING_TIMEOUT_SECONDS = 3600;
+
+    /** A run that has started, and its end. */
+    public record Started(BatchRun run, CompletableFuture<BatchRun> finished) {
+    }
+
+    @Inject
+    BatchLock lock;
+    @Inject
+    BatchRunRepository runs;
+    @Inject
+    BatchState state;
+    @Inject
+    AsnChunkProcessor chunks;
+    @Inject
+    Housekeeping housekeeping;
+    @Inject
+    BatchConfig config;
+    @Inject
+    Clock clock;
+
+    // Runs work off the caller's thread, so that an HTTP caller can be answered 202 while a long run
+    // goes on; one thread, since the lock allows one run at a time anyway.
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "cpis-asn-batch"));
+
+    /**
+     * Starts a run over the access events up to {@code cutoff} (default: now less the settle time),
+     * or refuses with BATCH_ALREADY_RUNNING while a run holds the lock on any instance.
+     */
+    public Started start(Optional<Instant> cutoff, BatchRun.Trigger trigger) {
+        Instant now = clock.instant();
+        Instant until = cutoff.orElse(now.minus(config.settleTime()));
+        if (until.isAfter(now)) {
+            throw new CpisException(ErrorCode.INVALID_REQUEST, "The cut-off must not be in the future.", "cutoff");
+        }
+        BatchLock.Held held = lock.tryAcquire().orElseThrow(() -> new CpisException(ErrorCode.BATCH_ALREADY_RUNNING,
+                "A batch run is in progress; try again when it has finished (GET /api/batch-runs)."));
+        try {
+            BatchRun run = BatchRun.started(UUID.randomUUID().toString(), trigger, until, now);
+            QuarkusTransaction.requiringNew().run(() -> {
+                // Only the lock holder runs, so any run still marked running died before it finished.
+                for (String interrupted : runs.runningIds()) {
+                    runs.fail(interrupted, "interrupted", now);
+                    LogRef.BATCH005.log(LOG, interrupted);
+                }
+                runs.insert(run);
+            });
+            LogRef.BATCH001.log(LOG, run.id(), trigger, until);
+            return new Started(run, CompletableFuture.supplyAsync(() -> execute(run, held), worker));
+        } catch (RuntimeException e) {
+            held.release();
+            throw e;
+        }
+    }
+
+    /** The scheduled run: skipped, not failed, when another instance is already running one. */
+    public Optional<BatchRun> runScheduled() {
+        try {
+            return Optional.of(start(Optional.empty(), BatchRun.Trigger.SCHEDULED).finished().join());
+        } catch (CpisException e) {
+            if (e.code() != ErrorCode.BATCH_ALREADY_RUNNING) {
+                throw e;
+            }
+            LogRef.BATCH004.log(LOG, BatchRun.Trigger.SCHEDULED);
+            return Optional.empty();
+        }
+    }
+
+    public Optional<BatchRun> find(String id) {
+        return runs.find(id);
+    }
+
+    public List<BatchRun> latest() {
+        return runs.latest(config.listLimit());
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private BatchRun execute(BatchRun run, BatchLock.Held held) {
+        MDC.put("requestId", "batch-" + run.id());
+        long started = System.nanoTime();
+        try {
+            ChunkCounts counts = readEvents(run);
+            Housekeeping.Purged purged = QuarkusTransaction.requiringNew().timeout(HOUSEKEEPING_TIMEOUT_SECONDS)
+                    .call(() -> {
+                Housekeeping.Purged removed = housekeeping.purge(run.id(), run.cutoff());
+                runs.complete(run.id(), removed, clock.instant());
+                return removed;
+            });
+            LogRef.BATCH002.log(LOG, run.id(), counts.eventsRead(), counts.notificationsCreated(), counts.suppressed(),
+                    counts.eventsWithoutPlan(), purged.plans(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LogRef.BATCH003.log(LOG, run.id(), causeChain(e));
+            QuarkusTransaction.requiringNew().run(() -> runs.fail(run.id(), causeChain(e), clock.instant()));
+        } finally {
+            // Released only once the run's row says how it ended: the next holder fails runs still "running".
+            held.release();
+            MDC.remove("requestId");
+        }
+        return runs.find(run.id()).orElseThrow();
+    }
+
+    private ChunkCounts readEvents(BatchRun run) {
+        ChunkCounts total = ChunkCounts.NONE;
+        Watermark position = state.watermark();
+        int size = config.chunkSize();
+        for (int chunk = 1;; chunk++) {
+            Watermark from = position;
+            int number = chunk;
+            AsnChunkProcessor.Result result = QuarkusTransaction.requiringNew()
+                    .call(() -> chunks.process(run.id(), number, from, run.cutoff(), size));
+            total = total.plus(result.counts());
+            if (result.counts().eventsRead() < size) {
+                return total;
+            }
+            position = result.watermark();
+        }
+    }
+
+    // Exception types only: messages can quote rows (NHS numbers) and are never logged or stored.
+    private static String causeChain(Throwable e) {
+        StringBuilder chain = new StringBuilder(e.getClass().getSimpleName());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getClass().getSimpleName());
+        }
+        return chain.length() > 200 ? chain.substring(0, 200) : chain.toString();
+    }
+}

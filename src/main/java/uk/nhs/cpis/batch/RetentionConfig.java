@@ -1,0 +1,21 @@
+package uk.nhs.cpis.batch;
+
+import java.time.Period;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "cpis.retention")
+public interface RetentionConfig {
+    /** A plan is purged this long after its last display day (a withdrawn one, this long after its withdrawal). */
+    @WithDefault("P30D")
+    Period planGracePeriod();
+
+    /** Access events are kept this long (and always until the batch has processed them). */
+    @WithDefault("P2Y")
+    Period accessEvents();
+
+    /** Notifications are kept this long after they were made. */
+    @WithDefault("P2Y")
+    Period notifications();
+}

@@ -1,0 +1,149 @@
+package uk.nhs.cpis.notification.restriction;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import uk.nhs.cpis.fhir.CpisException;
+import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.security.Caller;
+import uk.nhs.cpis.security.Roles;
+
+/** An LA privacy officer's restrictions on who in the LA sees a child's notifications (own LA only). */
+@Path("/api/la-restrictions")
+@RolesAllowed(Roles.LA_PRIVACY_OFFICER)
+@Produces(MediaType.APPLICATION_JSON)
+public class LaRestrictionResource {
+    public record CreateRequest(
+            @NotBlank String nhsNumber,
+            @NotBlank String kind,
+            @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 64) String> users,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ReviewRequest(@NotBlank String outcome, @Size(max = 2000) String note) {
+    }
+
+    public record RestrictionView(String id, String nhsNumber, String kind, List<String> users, String reason,
+            String createdBy, String createdByName, Instant createdAt, Instant lastReviewedAt, LocalDate reviewDue,
+            String status, Instant liftedAt, String liftedBy) {
+    }
+
+    public record ReviewView(String id, String restrictionId, Instant reviewedAt, String reviewedBy,
+            String reviewedByName, String outcome, String note) {
+    }
+
+    public record ReviewReport(LocalDate asOf, int count, List<RestrictionView> due) {
+    }
+
+    @Inject
+    LaRestrictionService service;
+    @Inject
+    Caller caller;
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull @Valid CreateRequest request) {
+        RestrictionKind kind = RestrictionKind.fromCode(request.kind()).orElseThrow(() -> new CpisException(
+                ErrorCode.INVALID_REQUEST, "kind must be only-named-users or all-except-named-users.", "kind"));
+        LaRestriction created = service.create(officer(),
+                new LaRestrictionService.Request(request.nhsNumber(), kind, request.users(), request.reason()));
+        URI location = uri.getBaseUriBuilder().path("api/la-restrictions/{id}").build(created.id());
+        return Response.created(location).entity(view(created)).build();
+    }
+
+    @GET
+    public List<RestrictionView> inForce() {
+        return service.inForce(caller.orgCode()).stream().map(this::view).toList();
+    }
+
+    /** The review report: restrictions due for review on {@code asOf} (default today), with their reasons. */
+    @GET
+    @Path("review")
+    public ReviewReport dueForReview(@QueryParam("asOf") String asOf) {
+        LocalDate day = asOf == null ? service.today() : date(asOf);
+        List<RestrictionView> due = service.dueForReview(caller.orgCode(), day).stream().map(this::view).toList();
+        return new ReviewReport(day, due.size(), due);
+    }
+
+    @GET
+    @Path("{id}")
+    public RestrictionView one(@PathParam("id") String id) {
+        return view(service.get(caller.orgCode(), id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response lift(@PathParam("id") String id) {
+        service.lift(officer(), id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response review(@PathParam("id") String id, @NotNull @Valid ReviewRequest request) {
+        RestrictionReview.Outcome outcome;
+        try {
+            outcome = RestrictionReview.Outcome.valueOf(request.outcome().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CpisException(ErrorCode.INVALID_REQUEST, "outcome must be keep or lift.", "outcome");
+        }
+        RestrictionReview review = service.review(officer(), id, outcome, request.note());
+        URI location = uri.getBaseUriBuilder().path("api/la-restrictions/{id}/reviews").build(id);
+        return Response.created(location).entity(view(review)).build();
+    }
+
+    @GET
+    @Path("{id}/reviews")
+    public List<ReviewView> reviews(@PathParam("id") String id) {
+        return service.reviews(caller.orgCode(), id).stream().map(LaRestrictionResource::view).toList();
+    }
+
+    private Officer officer() {
+        return new Officer(caller.orgCode(), caller.userId(), caller.name());
+    }
+
+    private RestrictionView view(LaRestriction r) {
+        return new RestrictionView(r.id(), r.nhsNumber(), r.kind().code(), r.users(), r.reason(), r.createdBy(),
+                r.createdByName(), r.createdAt(), r.lastReviewedAt(), r.inForce() ? service.reviewDue(r) : null,
+                r.inForce() ? "in-force" : "lifted", r.liftedAt(), r.liftedBy());
+    }
+
+    private static ReviewView view(RestrictionReview r) {
+        return new ReviewView(r.id(), r.restrictionId(), r.reviewedAt(), r.reviewedBy(), r.reviewedByName(),
+                r.outcome().name().toLowerCase(Locale.ROOT), r.note());
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CpisException(ErrorCode.INVALID_PARAMETER, "asOf must be a date (YYYY-MM-DD).", "asOf");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package uk.nhs.cpis.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import uk.nhs.cpis.db.Database;
+import uk.nhs.cpis.db.Jdbc;
+import uk.nhs.cpis.support.AccessEvents;
+import uk.nhs.cpis.support.BatchFaults;
+import uk.nhs.cpis.support.Batches;
+import uk.nhs.cpis.support.MutableClock;
+import uk.nhs.cpis.support.Timeline;
+import uk.nhs.cpis.support.Tokens;
+
+/** A run that fails part way (test chunk size 4) is finished by the next run: nothing lost, nothing twice. */
+@QuarkusTest
+class BatchCrashTest {
+    @Inject
+    MutableClock clock;
+    @Inject
+    Timeline timeline;
+    @Inject
+    AccessEvents events;
+    @Inject
+    BatchFaults faults;
+    @Inject
+    Database database;
+
+    Instant day;
+    String la;
+    String child;
+
+    @BeforeEach
+    void tenAccesses() {
+        day = timeline.freshDay();
+        clock.set(day);
+        la = Batches.freshLa();
+        child = Batches.childWithPlan(la, day, 7);
+        // Chunk 1: four first views. Chunk 2: a repeat within 24 h, three first views. Chunk 3: one first view,
+        // and a repeat 29 h after the user's first.
+        String[] users = { "u1", "u2", "u3", "u4", "u1", "u5", "u6", "u7", "u8", "u1" };
+        int[] hours = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 30 };
+        for (int i = 0; i < users.length; i++) {
+            events.record(at(hours[i]), child, users[i], Tokens.HOSPITAL);
+        }
+        clock.set(at(48));
+    }
+
+    @AfterEach
+    void reset() {
+        faults.reset();
+        clock.reset();
+    }
+
+    @Test
+    void shouldFinishTheWorkOfARunThatFailedAfterItsFirstChunkCommitted() {
+        faults.failAtChunk(2);
+        JsonPath failed = Batches.run(at(47));
+
+        assertEquals("failed", failed.getString("status"));
+        assertTrue(failed.getString("failure").startsWith("IllegalStateException"), failed.getString("failure"));
+        assertEquals(4, failed.getLong("eventsRead"), "chunk 1 committed, chunk 2 rolled back");
+        assertEquals(4, failed.getLong("notificationsCreated"));
+        assertEquals(4, asnCount());
+
+        JsonPath next = Batches.run(at(47));
+
+        assertEquals("completed", next.getString("status"));
+        assertEquals(6, next.getLong("eventsRead"));
+        assertEquals(1, next.getLong("suppressed"), "u1 at 5 h: the anchor committed with chunk 1 still counts");
+        assertEquals(5, next.getLong("notificationsCreated"));
+        assertEquals(9, asnCount());
+        assertEquals(0, duplicates());
+    }
+
+    @Test
+    void shouldRedoEverythingWhenTheFirstChunkFailed() {
+        faults.failAtChunk(1);
+        JsonPath failed = Batches.run(at(47));
+        assertEquals("failed", failed.getString("status"));
+        assertEquals(0, failed.getLong("eventsRead"));
+        assertEquals(0, asnCount());
+
+        JsonPath next = Batches.run(at(47));
+        assertEquals(10, next.getLong("eventsRead"));
+        assertEquals(9, next.getLong("notificationsCreated"));
+        assertEquals(9, asnCount());
+        assertEquals(0, duplicates());
+    }
+
+    @Test
+    void shouldMarkARunLeftRunningByADeadInstanceAsFailed() {
+        String dead = UUID.randomUUID().toString();
+        database.update("insert into batch_run (id, run_trigger, status, cutoff, events_read, notifications_created, "
+                + "suppressed, events_without_plan, plans_purged, access_events_purged, notifications_purged, "
+                + "started_at) values (?, 'SCHEDULED', 'RUNNING', ?, 0, 0, 0, 0, 0, 0, 0, ?)", statement -> {
+                    statement.setString(1, dead);
+                    statement.setTimestamp(2, Timestamp.from(at(0)));
+                    statement.setTimestamp(3, Timestamp.from(at(0)));
+                });
+
+        assertEquals(9, Batches.run(at(47)).getLong("notificationsCreated"));
+
+        io.restassured.RestAssured.given().auth().oauth2(Tokens.admin()).when().get("/api/batch-runs/" + dead)
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("failed"))
+                .body("failure", org.hamcrest.Matchers.equalTo("interrupted"));
+    }
+
+    @Test
+    void shouldRefuseASecondAsnForTheSameAccessAndLaInTheDatabaseItself() {
+        Batches.run(at(47));
+        String copy = "insert into notification (id, la_code, category, access_event_id, nhs_number, created_at) "
+                + "select ?, la_code, category, access_event_id, nhs_number, created_at from notification "
+                + "where nhs_number = ? and category = 'asn' fetch first 1 rows only";
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> database.update(copy, statement -> {
+            statement.setString(1, UUID.randomUUID().toString());
+            statement.setString(2, child);
+        }));
+        assertTrue(Jdbc.isUniqueViolation(refused));
+    }
+
+    private long asnCount() {
+        return database.queryFirst("select count(*) from notification where nhs_number = ? and category = 'asn'",
+                statement -> statement.setString(1, child), row -> row.getLong(1)).orElseThrow();
+    }
+
+    private long duplicates() {
+        return database.queryFirst("select count(*) from (select access_event_id, la_code from notification "
+                + "where nhs_number = ? group by access_event_id, la_code having count(*) > 1) d",
+                statement -> statement.setString(1, child), row -> row.getLong(1)).orElseThrow();
+    }
+
+    private Instant at(int hours) {
+        return day.plus(Duration.ofHours(hours));
+    }
+}

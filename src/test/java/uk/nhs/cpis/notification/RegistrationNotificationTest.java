@@ -1,0 +1,132 @@
+package uk.nhs.cpis.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import jakarta.inject.Inject;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Identifier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import uk.nhs.cpis.support.Batches;
+import uk.nhs.cpis.support.MutableClock;
+import uk.nhs.cpis.support.Plans;
+import uk.nhs.cpis.support.TestPatients;
+import uk.nhs.cpis.support.Timeline;
+import uk.nhs.cpis.support.Tokens;
+
+/** Birth and inactive-NHS-number notifications, made when the demographics register is loaded. */
+@QuarkusTest
+class RegistrationNotificationTest {
+    private static final String SD = "https://cpis.local/fhir/StructureDefinition/notification-";
+
+    @Inject
+    MutableClock clock;
+    @Inject
+    Timeline timeline;
+
+    LocalDate today;
+    String la;
+
+    @BeforeEach
+    void freshLa() {
+        Instant day = timeline.freshDay();
+        clock.set(day);
+        today = LocalDate.ofInstant(day, ZoneOffset.UTC);
+        la = Batches.freshLa();
+    }
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+    }
+
+    @Test
+    void shouldTellTheLaWithTheMothersUnbornPlanTheNewbornsNhsNumberOnce() {
+        LocalDate motherBorn = today.minusYears(24);
+        String mother = TestPatients.register("Jones", "Tracy", motherBorn);
+        Batches.uploadPlan(la, Plans.plan(mother, "Jones", motherBorn, Plans.UCPP).la(la)
+                .start(today.minusDays(100).toString()).end(today.plusDays(5).toString()));
+        String newborn = TestPatients.newNhsNumber();
+
+        TestPatients.register(newbornJson(newborn, mother), newborn);
+        TestPatients.register(newbornJson(newborn, mother), newborn);
+
+        Bundle feed = NotificationFeedTest.parse(given().auth().oauth2(Tokens.token("la-social-worker", la, "sw1"))
+                .when().get("/fhir/Communication?category=birth-notification").then().statusCode(200)
+                .extract().asString());
+        assertEquals(1, feed.getTotal(), "loaded twice, notified once");
+        Communication birth = (Communication) feed.getEntryFirstRep().getResource();
+        assertEquals(mother, birth.getSubject().getIdentifier().getValue());
+        assertEquals("Tracy Jones", birth.getSubject().getDisplay());
+        assertEquals(newborn, ((Identifier) birth.getExtensionByUrl(SD + "newborn-nhs-number").getValue()).getValue());
+        assertNull(birth.getExtensionByUrl(SD + "batch-run"), "not made by a batch run");
+    }
+
+    @Test
+    void shouldNotTellAnLaWithoutADisplayableUnbornPlan() {
+        LocalDate motherBorn = today.minusYears(17);
+        String mother = TestPatients.register("Evans", "Lucy", motherBorn);
+        Batches.uploadPlan(la, Plans.plan(mother, "Evans", motherBorn, Plans.LAC).la(la)
+                .start(today.minusDays(100).toString()));
+        String newborn = TestPatients.newNhsNumber();
+
+        TestPatients.register(newbornJson(newborn, mother), newborn);
+
+        assertEquals(0, Batches.feed(la, "sw1", "").getInt("total"));
+    }
+
+    @Test
+    void shouldTellTheLaHoldingAPlanUnderASupersededNhsNumberTheNewOneOnce() {
+        LocalDate born = today.minusYears(8);
+        String old = TestPatients.register("Brown", "Lucy", born);
+        Batches.uploadPlan(la, Plans.plan(old, "Brown", born, Plans.CPP).la(la).start(today.minusDays(20).toString()));
+        Batches.uploadPlan(la, Plans.plan(old, "Brown", born, Plans.LAC).la(la).start(today.minusDays(10).toString()));
+        String replacement = TestPatients.newNhsNumber();
+        String superseded = """
+                {"resourceType":"Patient","id":"%s",
+                 "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"%s"}],
+                 "active":false,
+                 "link":[{"type":"replaced-by","other":{"identifier":{"system":"https://fhir.nhs.uk/Id/nhs-number",
+                   "value":"%s"}}}],
+                 "name":[{"family":"Brown","given":["Lucy"]}],"gender":"female","birthDate":"%s"}"""
+                .formatted(old, old, replacement, born).replace("\n", "");
+
+        for (int load = 0; load < 2; load++) {
+            given().auth().oauth2(Tokens.admin()).contentType("application/fhir+ndjson")
+                    .body((superseded + "\n").getBytes(StandardCharsets.UTF_8))
+                    .when().post("/api/admin/patients").then().statusCode(200).body("stored", equalTo(1));
+        }
+
+        Bundle feed = NotificationFeedTest.parse(given().auth().oauth2(Tokens.laUpload(la))
+                .when().get("/fhir/Communication").then().statusCode(200).extract().asString());
+        assertEquals(1, feed.getTotal(), "two plans, loaded twice: one notification");
+        Communication inactive = (Communication) feed.getEntryFirstRep().getResource();
+        assertEquals("inactive-nhs-number", inactive.getCategoryFirstRep().getCodingFirstRep().getCode());
+        assertEquals(old, inactive.getSubject().getIdentifier().getValue());
+        assertEquals(replacement, ((Identifier) inactive.getExtensionByUrl(SD + "new-nhs-number").getValue())
+                .getValue());
+    }
+
+    private String newbornJson(String newborn, String mother) {
+        return """
+                {"resourceType":"Patient","id":"%s",
+                 "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"%s"}],
+                 "extension":[{"url":"https://cpis.local/fhir/StructureDefinition/mother-nhs-number",
+                   "valueIdentifier":{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"%s"}}],
+                 "name":[{"family":"Jones","given":["Baby"]}],"gender":"male","birthDate":"%s"}"""
+                .formatted(newborn, newborn, mother, today);
+    }
+}

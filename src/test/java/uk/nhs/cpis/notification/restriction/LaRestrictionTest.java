@@ -1,0 +1,211 @@
+package uk.nhs.cpis.notification.restriction;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import uk.nhs.cpis.support.AccessEvents;
+import uk.nhs.cpis.support.Batches;
+import uk.nhs.cpis.support.MutableClock;
+import uk.nhs.cpis.support.Timeline;
+import uk.nhs.cpis.support.Tokens;
+
+/** An LA privacy officer restricts who in the LA sees a child's notifications (seed 000). */
+@QuarkusTest
+class LaRestrictionTest {
+    @Inject
+    MutableClock clock;
+    @Inject
+    Timeline timeline;
+    @Inject
+    AccessEvents events;
+
+    Instant day;
+    String la;
+    String restricted;
+    String other;
+
+    /** An ASN for each of two children of a fresh LA. */
+    @BeforeEach
+    void twoChildrenWithAsns() {
+        day = timeline.freshDay();
+        clock.set(day);
+        la = Batches.freshLa();
+        restricted = Batches.childWithPlan(la, day, 10);
+        other = Batches.childWithPlan(la, day, 11);
+        events.record(day.plus(Duration.ofHours(1)), restricted, "anna", Tokens.HOSPITAL);
+        events.record(day.plus(Duration.ofHours(2)), other, "anna", Tokens.HOSPITAL);
+        clock.set(day.plus(Duration.ofHours(4)));
+        Batches.run(day.plus(Duration.ofHours(3)));
+    }
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+    }
+
+    @Test
+    void shouldShowARestrictedChildOnlyToTheNamedUsersTheLaSystemAndSafeguarding() {
+        create(restricted, "only-named-users", List.of("sw-allocated"), "Placed for adoption").then().statusCode(201)
+                .body("status", equalTo("in-force")).body("users", equalTo(List.of("sw-allocated")))
+                .body("reviewDue", equalTo(date(0).plusMonths(3).toString()));
+
+        assertEquals(Set.of(restricted, other), children(social("sw-allocated")));
+        assertEquals(Set.of(other), children(social("sw-duty")));
+        assertEquals(Set.of(restricted, other), children(Tokens.laUpload(la)));
+        assertEquals(Set.of(restricted, other), children(Tokens.claims("la-social-worker", la, "hos")
+                .claim("job_role", "head of safeguarding").sign()));
+        given().auth().oauth2(social("sw-allocated")).when().get("/fhir/Communication")
+                .then().body("entry.findAll { it.resource.subject.identifier.value == '" + restricted
+                        + "' }.resource.meta.security[0][0].code", equalTo("R"));
+        assertEquals(1, Batches.feed(social("sw-duty"), "").getInt("total"), "the total leaves hidden ones out too");
+    }
+
+    @Test
+    void shouldHideARestrictedChildFromTheNamedUsersOnly() {
+        create(restricted, "all-except-named-users", List.of("sw-neighbour"), "Staff member is a neighbour")
+                .then().statusCode(201);
+
+        assertEquals(Set.of(other), children(social("sw-neighbour")));
+        assertEquals(Set.of(restricted, other), children(social("sw-duty")));
+    }
+
+    @Test
+    void shouldNotLetAUserAcknowledgeOrReadANotificationHiddenFromThem() {
+        String hidden = Batches.feed(Tokens.laUpload(la), "").getString("entry.find { it.resource.subject.identifier"
+                + ".value == '" + restricted + "' }.resource.id");
+        create(restricted, "all-except-named-users", List.of("sw-neighbour"), "Neighbour").then().statusCode(201);
+
+        given().auth().oauth2(social("sw-neighbour")).contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"communication\",\"valueReference\":"
+                        + "{\"reference\":\"Communication/" + hidden + "\"}}]}")
+                .when().post("/fhir/Communication/$acknowledge").then().statusCode(404);
+        given().auth().oauth2(social("sw-neighbour")).when().get("/fhir/Communication/" + hidden)
+                .then().statusCode(404);
+        String runId = Batches.feed(Tokens.laUpload(la), "").getString("entry[0].resource.extension.find "
+                + "{ it.url.endsWith('batch-run') }.valueString");
+        given().auth().oauth2(social("sw-neighbour")).contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"batch\",\"valueString\":\""
+                        + runId + "\"}]}")
+                .when().post("/fhir/Communication/$acknowledge").then().statusCode(200)
+                .body("parameter[0].valueInteger", equalTo(1));
+        assertEquals(1, Batches.feed(Tokens.laUpload(la), "acknowledged=false").getInt("total"),
+                "the hidden child's notification is left unacknowledged");
+    }
+
+    @Test
+    void shouldListRestrictionsDueForTheirThreeMonthlyReviewAndRecordReviews() {
+        String id = create(restricted, "only-named-users", List.of("sw-allocated"), "Media interest")
+                .then().statusCode(201).extract().path("id");
+
+        assertEquals(List.of(), due(date(0).plusMonths(3).minusDays(1)));
+        assertEquals(List.of(id), due(date(0).plusMonths(3)));
+        officer().when().get("/api/la-restrictions/review?asOf=" + date(0).plusMonths(3))
+                .then().body("due[0].reason", equalTo("Media interest")).body("count", equalTo(1));
+
+        clock.set(day.plus(Duration.ofDays(95)));
+        officer().contentType("application/json").body("{\"outcome\":\"keep\",\"note\":\"Still needed\"}")
+                .when().post("/api/la-restrictions/" + id + "/reviews").then().statusCode(201)
+                .body("outcome", equalTo("keep")).body("reviewedBy", equalTo("po1"));
+        assertEquals(List.of(), due(date(95)));
+        assertEquals(List.of(id), due(date(95).plusMonths(3)));
+        officer().when().get("/api/la-restrictions/" + id).then()
+                .body("reviewDue", equalTo(date(95).plusMonths(3).toString()));
+
+        clock.set(day.plus(Duration.ofDays(96)));
+        officer().contentType("application/json").body("{\"outcome\":\"lift\"}")
+                .when().post("/api/la-restrictions/" + id + "/reviews").then().statusCode(201);
+        officer().when().get("/api/la-restrictions/" + id).then().body("status", equalTo("lifted"));
+        assertEquals(Set.of(restricted, other), children(social("sw-duty")));
+        officer().when().get("/api/la-restrictions/" + id + "/reviews").then().statusCode(200)
+                .body("outcome", equalTo(List.of("keep", "lift")));
+        officer().contentType("application/json").body("{\"outcome\":\"keep\"}")
+                .when().post("/api/la-restrictions/" + id + "/reviews").then().statusCode(409);
+    }
+
+    @Test
+    void shouldLiftARestrictionAndAllowANewOneAfterwards() {
+        String id = create(restricted, "all-except-named-users", List.of("sw-neighbour"), "Neighbour")
+                .then().statusCode(201).extract().path("id");
+        officer().when().get("/api/la-restrictions").then().statusCode(200).body("id", hasItem(id));
+
+        officer().when().delete("/api/la-restrictions/" + id).then().statusCode(204);
+        officer().when().delete("/api/la-restrictions/" + id).then().statusCode(204);
+
+        assertEquals(Set.of(restricted, other), children(social("sw-neighbour")));
+        create(restricted, "only-named-users", List.of("sw-allocated"), "Adoption").then().statusCode(201);
+    }
+
+    @Test
+    void shouldRefuseBadDuplicateAndForeignRestrictions() {
+        create(restricted, "only-named-users", List.of("sw-a"), " ").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("INVALID_REQUEST"));
+        create(restricted, "only-named-users", List.of(), "Reason").then().statusCode(400);
+        create(restricted, "some-users", List.of("sw-a"), "Reason").then().statusCode(400)
+                .body("code", equalTo("INVALID_REQUEST"));
+        create("1234567890", "only-named-users", List.of("sw-a"), "Reason").then().statusCode(422)
+                .body("code", equalTo("INVALID_NHS_NUMBER"));
+        officer().contentType("application/json").body("{\"nhsNumber\":\"" + restricted + "\",\"kind\":"
+                + "\"only-named-users\",\"users\":[\"sw-a\"],\"reason\":\"R\",\"extra\":1}")
+                .when().post("/api/la-restrictions").then().statusCode(400);
+        String id = create(restricted, "only-named-users", List.of("sw-a"), "Reason").then().statusCode(201)
+                .extract().path("id");
+        create(restricted, "all-except-named-users", List.of("sw-b"), "Again").then().statusCode(409)
+                .body("code", equalTo("DUPLICATE_RESTRICTION"));
+
+        String otherLa = Batches.freshLa();
+        given().auth().oauth2(Tokens.token("la-privacy-officer", otherLa, "po2")).when()
+                .get("/api/la-restrictions/" + id).then().statusCode(403).body("code", equalTo("ORGANISATION_MISMATCH"));
+        given().auth().oauth2(Tokens.token("la-privacy-officer", otherLa, "po2")).when()
+                .get("/api/la-restrictions").then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(social("sw-a")).contentType("application/json").body("{}")
+                .when().post("/api/la-restrictions").then().statusCode(403);
+        given().auth().oauth2(Tokens.token("privacy-officer", Tokens.HOSPITAL, "po3")).when()
+                .get("/api/la-restrictions/review").then().statusCode(403);
+        officer().when().get("/api/la-restrictions/review?asOf=soon").then().statusCode(400);
+        officer().when().get("/api/la-restrictions/no-such-id").then().statusCode(404);
+    }
+
+    private io.restassured.response.Response create(String nhsNumber, String kind, List<String> users, String reason) {
+        String named = String.join(",", users.stream().map(u -> "\"" + u + "\"").toList());
+        return officer().contentType("application/json").body("{\"nhsNumber\":\"" + nhsNumber + "\",\"kind\":\"" + kind
+                + "\",\"users\":[" + named + "],\"reason\":\"" + reason + "\"}").when().post("/api/la-restrictions");
+    }
+
+    private List<String> due(LocalDate asOf) {
+        return officer().when().get("/api/la-restrictions/review?asOf=" + asOf).then().statusCode(200)
+                .extract().jsonPath().getList("due.id");
+    }
+
+    private RequestSpecification officer() {
+        return given().auth().oauth2(Tokens.token("la-privacy-officer", la, "po1"));
+    }
+
+    private String social(String userId) {
+        return Tokens.token("la-social-worker", la, userId);
+    }
+
+    private static Set<String> children(String token) {
+        return Set.copyOf(Batches.feed(token, "").getList("entry.resource.subject.identifier.value"));
+    }
+
+    private LocalDate date(int days) {
+        return LocalDate.ofInstant(day, ZoneOffset.UTC).plusDays(days);
+    }
+}
