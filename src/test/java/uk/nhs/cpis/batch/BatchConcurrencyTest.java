@@ -71,7 +71,7 @@ class BatchConcurrencyTest {
 
     @BeforeEach
     void onPostgreSqlOnly() {
-        assumeTrue("postgresql".equals(System.getProperty("cpis.db.kind")), "two instances need a shared PostgreSQL");
+        assumeTrue("postgresql".equals(System.getProperty("quarkus.datasource.db-kind")), "two instances need a shared PostgreSQL");
         day = timeline.freshDay();
         clock.set(day);
         child = Batches.childWithPlan(Batches.freshLa(), day, 5);
