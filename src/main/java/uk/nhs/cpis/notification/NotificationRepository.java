@@ -27,15 +27,13 @@ public class NotificationRepository {
             + "related_nhs_number, created_at, acknowledged_at";
     private static final String INSERT = "insert into notification (" + COLUMNS + ") values ("
             + Jdbc.placeholders(18) + ")";
-    // The unique key (la_code, nhs_number, related_nhs_number, category) makes a repeat harmless; the
-    // MERGE makes it silent, so a re-loaded patient does not fail its load.
+    // The id of a birth or inactive-number notification is derived from what it says, so the primary
+    // key makes a repeat harmless; the MERGE makes it silent, so a re-loaded patient does not fail its load.
     // PostgreSQL cannot infer the types of untyped parameters in a VALUES list, hence the casts.
     private static final String INSERT_MISSING = "merge into notification t using (values (?, ?, ?, ?, ?, "
             + "cast(? as bigint), ?, ?, cast(? as date), cast(? as timestamp with time zone), ?, ?, ?, ?, ?, ?, "
             + "cast(? as timestamp with time zone), cast(? as timestamp with time zone))) as s (" + COLUMNS
-            + ") on t.la_code = s.la_code and t.nhs_number = s.nhs_number "
-            + "and t.related_nhs_number = s.related_nhs_number and t.category = s.category "
-            + "when not matched then insert (" + COLUMNS + ") values (" + prefixed("s.") + ")";
+            + ") on t.id = s.id when not matched then insert (" + COLUMNS + ") values (" + prefixed("s.") + ")";
     private static final String SELECT = "select n.seq, " + prefixed("n.") + ", " + RestrictionSql.restricted("n")
             + " as restricted from notification n ";
 
@@ -119,10 +117,15 @@ public class NotificationRepository {
         });
     }
 
-    /** Retention: removes notifications made before {@code before}. */
+    /**
+     * Retention: removes notifications made before {@code before}: ASNs by their batch run (made when it
+     * ran), the others by their own time. Both go by the batch index.
+     */
     public int purgeMadeBefore(Instant before) {
-        return database.update("delete from notification where created_at < ?",
-                statement -> statement.setTimestamp(1, Timestamp.from(before)));
+        Database.Binder binder = statement -> statement.setTimestamp(1, Timestamp.from(before));
+        return database.update("delete from notification where batch_run_id in "
+                + "(select id from batch_run where started_at < ?)", binder)
+                + database.update("delete from notification where batch_run_id is null and created_at < ?", binder);
     }
 
     private static String where(Viewer viewer, FeedQuery query, List<Object> values) {

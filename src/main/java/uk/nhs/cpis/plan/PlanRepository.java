@@ -92,21 +92,6 @@ public class PlanRepository {
     }
 
     /**
-     * Every LA's current plans for these NHS numbers that still show on {@code firstDay} or later: the
-     * batch decides per access time with {@link DisplayWindow#isDisplayableAt} which of them showed.
-     */
-    public List<PlanRecord> findShowingFrom(Collection<String> nhsNumbers, LocalDate firstDay) {
-        if (nhsNumbers.isEmpty()) {
-            return List.of();
-        }
-        return database.query(SELECT + "where nhs_number in (" + Jdbc.placeholders(nhsNumbers.size())
-                + ") and last_display_date >= ? and withdrawn = false order by start_date, id", statement -> {
-                    int next = Jdbc.bindAll(statement, 1, nhsNumbers);
-                    statement.setDate(next, Date.valueOf(firstDay));
-                }, PlanRepository::read);
-    }
-
-    /**
      * Housekeeping: removes plans whose last display day is before {@code closedBefore}, and withdrawn
      * plans withdrawn before {@code withdrawnBefore}. Answers the removed count per LA.
      */

@@ -27,7 +27,7 @@ class NotificationMapperTest {
     void shouldSendAnAsnThatConformsToTheProfile() {
         NotificationRecord asn = NotificationRecord.asn("LA330", "Northtown Council", "run-1", 42L,
                 Instant.parse("2025-03-07T20:04:11Z"), "555000000001", "Dr Anna Jones", "ED Consultant", "RX101",
-                "Northtown General Hospital", JOHNNY.nhsNumber(), JOHNNY, MADE);
+                "Northtown General Hospital", JOHNNY.nhsNumber(), "Johnny Smith", JOHNNY.birthDate(), MADE);
         Communication communication = NotificationMapper.toCommunication(new FeedEntry(1, asn, false));
 
         ProfileValidator.instance().assertValid(communication);
@@ -40,7 +40,8 @@ class NotificationMapperTest {
     @Test
     void shouldSendAnAcknowledgedRestrictedAsnWithoutUserNameOrRoleThatConforms() {
         NotificationRecord asn = NotificationRecord.asn("LA330", "Northtown Council", "run-1", 43L, MADE,
-                "555000000002", null, null, "RX101", null, JOHNNY.nhsNumber(), JOHNNY, MADE);
+                "555000000002", null, null, "RX101", null, JOHNNY.nhsNumber(), "Johnny Smith", JOHNNY.birthDate(),
+                MADE);
         NotificationRecord acknowledged = new NotificationRecord(asn.id(), asn.laCode(), asn.laName(), asn.category(),
                 asn.batchRunId(), asn.accessEventId(), asn.nhsNumber(), asn.patientName(), asn.patientBirthDate(),
                 asn.accessedAt(), asn.userId(), asn.userName(), asn.jobRole(), asn.orgCode(), asn.orgName(), null,
