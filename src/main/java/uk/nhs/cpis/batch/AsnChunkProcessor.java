@@ -2,6 +2,7 @@ package uk.nhs.cpis.batch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ public class AsnChunkProcessor {
         long withoutPlan = 0;
         for (ChunkEvent chunkEvent : events) {
             AccessEvent e = chunkEvent.event();
-            Collection<LaPlan> shown = onePerLa(chunkEvent.plans(), e.accessedAt());
+            Collection<LaPlan> shown = onePerLa(chunkEvent.plans(), DisplayWindow.dateAt(e.accessedAt()));
             switch (rule.apply(e.key(), e.accessedAt(), !shown.isEmpty())) {
                 case NOTIFY -> shown.forEach(plan -> asns.add(NotificationRecord.asn(plan.laCode(), plan.laName(),
                         runId, e.id(), e.accessedAt(), e.userId(), e.userName(), e.jobRole(), e.orgCode(),
@@ -74,11 +75,11 @@ public class AsnChunkProcessor {
         return new Result(counts, last);
     }
 
-    /** The plans displayable at the access time, one per LA: an LA gets one ASN per access. */
-    private static Collection<LaPlan> onePerLa(List<LaPlan> plans, Instant accessedAt) {
+    /** The plans displayable on the access's (London) day, one per LA: an LA gets one ASN per access. */
+    private static Collection<LaPlan> onePerLa(List<LaPlan> plans, LocalDate accessDay) {
         Map<String, LaPlan> byLa = new LinkedHashMap<>();
         for (LaPlan plan : plans) {
-            if (DisplayWindow.isDisplayableAt(plan.start(), plan.lastDisplayDay(), accessedAt)) {
+            if (DisplayWindow.isDisplayableOn(plan.start(), plan.lastDisplayDay(), accessDay)) {
                 byLa.putIfAbsent(plan.laCode(), plan);
             }
         }

@@ -11,8 +11,8 @@ public interface BatchConfig {
     @WithDefault("0 0 1 * * ?")
     String cron();
 
-    /** Access events read, and their ASNs written, per transaction (memory per chunk: about 1 KB per event). */
-    @WithDefault("20000")
+    /** Access events read, and their ASNs written, per transaction; memory per chunk is about 1 KB per event. */
+    @WithDefault("50000")
     int chunkSize();
 
     /** The default cut-off is this long before now, so that lookups still committing go to the next run. */

@@ -1,6 +1,5 @@
 package uk.nhs.cpis.batch;
 
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,16 +62,16 @@ public class BatchState {
     public List<ChunkEvent> readChunk(Watermark after, Instant cutoff, int limit) {
         Map<Long, ChunkEvent> chunk = new HashMap<>(limit * 2);
         database.query(CHUNK.formatted(limit), statement -> {
-            statement.setTimestamp(1, Timestamp.from(after.accessedAt()));
+            Jdbc.setInstant(statement, 1, after.accessedAt());
             statement.setLong(2, after.accessEventId());
-            statement.setTimestamp(3, Timestamp.from(cutoff));
+            Jdbc.setInstant(statement, 3, cutoff);
         }, row -> {
             // One row per (event, plan): the event from its first row, a plan from each.
             ChunkEvent event = chunk.computeIfAbsent(row.getLong("id"), id -> readEvent(row, id));
             String laCode = row.getString("la_code");
             if (laCode != null) {
-                event.plans().add(new LaPlan(laCode, row.getString("la_name"),
-                        row.getDate("start_date").toLocalDate(), row.getDate("last_display_date").toLocalDate()));
+                event.plans().add(new LaPlan(laCode, row.getString("la_name"), Jdbc.getLocalDate(row, "start_date"),
+                        Jdbc.getLocalDate(row, "last_display_date")));
             }
             return event;
         });
@@ -90,12 +89,12 @@ public class BatchState {
         moved.entrySet().forEach(anchor -> (stored.contains(anchor.getKey()) ? updates : inserts).add(anchor));
         database.batch("update asn_anchor set last_asn_access_at = ? where nhs_number = ? and user_id = ? "
                 + "and org_code = ?", updates, (statement, anchor) -> {
-                    statement.setTimestamp(1, Timestamp.from(anchor.getValue()));
+                    Jdbc.setInstant(statement, 1, anchor.getValue());
                     bindKey(statement, 2, anchor.getKey());
                 });
         database.batch("insert into asn_anchor (last_asn_access_at, nhs_number, user_id, org_code) values (?, ?, ?, ?)",
                 inserts, (statement, anchor) -> {
-                    statement.setTimestamp(1, Timestamp.from(anchor.getValue()));
+                    Jdbc.setInstant(statement, 1, anchor.getValue());
                     bindKey(statement, 2, anchor.getKey());
                 });
     }
@@ -121,14 +120,12 @@ public class BatchState {
 
     private static ChunkEvent readEvent(ResultSet row, long id) {
         try {
-            Timestamp anchor = row.getTimestamp("last_asn_access_at");
-            Date birthDate = row.getDate("birth_date");
-            return new ChunkEvent(new AccessEvent(id, row.getTimestamp("accessed_at").toInstant(),
+            return new ChunkEvent(new AccessEvent(id, Jdbc.getInstant(row, "accessed_at"),
                     row.getString("nhs_number"), row.getString("user_id"), row.getString("user_name"),
                     row.getString("job_role"), row.getString("org_code"), row.getString("org_name")),
-                    anchor == null ? null : anchor.toInstant(), new ArrayList<>(2),
+                    Jdbc.getInstant(row, "last_asn_access_at"), new ArrayList<>(2),
                     NotificationRecord.displayName(row.getString("given_name"), row.getString("family_name")),
-                    birthDate == null ? null : birthDate.toLocalDate());
+                    Jdbc.getLocalDate(row, "birth_date"));
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }

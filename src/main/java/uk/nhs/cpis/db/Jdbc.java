@@ -1,7 +1,13 @@
 package uk.nhs.cpis.db;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Collections;
 
@@ -21,6 +27,25 @@ public final class Jdbc {
             statement.setString(index++, value);
         }
         return index;
+    }
+
+    /**
+     * Binds an instant as a timestamp with time zone. Both drivers take an OffsetDateTime directly;
+     * java.sql.Timestamp goes through java.util.Calendar, which shows in a batch of a million rows.
+     */
+    public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        statement.setObject(index, value == null ? null : value.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    /** A timestamp with time zone column as an instant, or null. */
+    public static Instant getInstant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** A date column as a LocalDate, or null (without java.sql.Date's Calendar). */
+    public static LocalDate getLocalDate(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
     }
 
     /**

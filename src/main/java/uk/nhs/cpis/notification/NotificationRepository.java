@@ -170,16 +170,16 @@ public class NotificationRepository {
         }
         s.setString(7, n.nhsNumber());
         s.setString(8, n.patientName());
-        s.setDate(9, n.patientBirthDate() == null ? null : Date.valueOf(n.patientBirthDate()));
-        s.setTimestamp(10, n.accessedAt() == null ? null : Timestamp.from(n.accessedAt()));
+        s.setObject(9, n.patientBirthDate(), Types.DATE);
+        Jdbc.setInstant(s, 10, n.accessedAt());
         s.setString(11, n.userId());
         s.setString(12, n.userName());
         s.setString(13, n.jobRole());
         s.setString(14, n.orgCode());
         s.setString(15, n.orgName());
         s.setString(16, n.relatedNhsNumber());
-        s.setTimestamp(17, Timestamp.from(n.createdAt()));
-        s.setTimestamp(18, n.acknowledgedAt() == null ? null : Timestamp.from(n.acknowledgedAt()));
+        Jdbc.setInstant(s, 17, n.createdAt());
+        Jdbc.setInstant(s, 18, n.acknowledgedAt());
     }
 
     private static FeedEntry readEntry(ResultSet row) throws SQLException {
