@@ -105,7 +105,9 @@ class PatientSearchTest {
                 .body("entry.resource.id", equalTo(List.of(nhs)));
         search("*" + family.substring(family.length() - 4), born.toString(), Map.of("given", given)).statusCode(200)
                 .body("entry.resource.id", equalTo(List.of(nhs)));
-        search(family.substring(0, 4) + "x*", born.toString(), Map.of("given", given)).statusCode(200)
+        // A prefix that differs from the family name in its fifth letter, whatever the random name is.
+        String otherFifth = Character.toUpperCase(family.charAt(4)) == 'X' ? "y" : "x";
+        search(family.substring(0, 4) + otherFifth + "*", born.toString(), Map.of("given", given)).statusCode(200)
                 .body("total", equalTo(0));
         refused(search("Qz*", born.toString(), Map.of("given", given)), 400, "INVALID_PARAMETER");
         refused(search("*" + family + "*", born.toString(), Map.of("given", given)), 400, "INVALID_PARAMETER");
