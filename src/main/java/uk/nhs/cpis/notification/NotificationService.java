@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import uk.nhs.cpis.batch.BatchRunRepository;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.PageSize;
 import uk.nhs.cpis.fhir.Fhir;
 import uk.nhs.cpis.fhir.LogRef;
 import uk.nhs.cpis.notification.restriction.Viewer;
@@ -67,7 +68,7 @@ public class NotificationService {
         }
         FeedQuery query = new FeedQuery(category(params.getFirst(CATEGORY)), params.getFirst(BATCH),
                 acknowledged(params.getFirst(ACKNOWLEDGED)));
-        int count = pageSize(params.getFirst(COUNT));
+        int count = PageSize.of(params.getFirst(COUNT), config.defaultPageSize(), config.maxPageSize());
         List<FeedEntry> page = notifications.page(viewer, query, cursor(params.getFirst(CURSOR)), count);
 
         Bundle bundle = new Bundle().setType(BundleType.SEARCHSET);
@@ -171,21 +172,5 @@ public class NotificationService {
         } catch (NumberFormatException e) {
             throw new CpisException(ErrorCode.INVALID_PARAMETER, "_cursor is taken from a next link, unchanged.");
         }
-    }
-
-    private int pageSize(String requested) {
-        if (requested == null) {
-            return config.defaultPageSize();
-        }
-        try {
-            int size = Integer.parseInt(requested);
-            if (size >= 1 && size <= config.maxPageSize()) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new CpisException(ErrorCode.INVALID_PARAMETER, "_count must be a whole number from 1 to "
-                + config.maxPageSize() + ".");
     }
 }

@@ -17,6 +17,7 @@ import uk.nhs.cpis.demographics.PatientRecord;
 import uk.nhs.cpis.demographics.PatientRepository;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.PageSize;
 import uk.nhs.cpis.plan.CareTeamMapper;
 import uk.nhs.cpis.plan.DisplayWindow;
 import uk.nhs.cpis.plan.PlanRecord;
@@ -46,7 +47,7 @@ public class PlanListService {
                         + name + ". Use _count and the next link.");
             }
         }
-        int count = pageSize(query.getFirst(COUNT));
+        int count = PageSize.of(query.getFirst(COUNT), config.defaultPageSize(), config.maxPageSize());
         List<PlanRecord> page = plans.pageForLa(laCode, query.getFirst(CURSOR), count);
         Map<String, PatientRecord> registered = patients.findAll(page.stream().map(PlanRecord::nhsNumber).toList());
         Bundle bundle = new Bundle().setType(BundleType.SEARCHSET);
@@ -64,21 +65,5 @@ public class PlanListService {
 
     CareTeam read(PlanRecord plan) {
         return CareTeamMapper.toCareTeam(plan, patients.find(plan.nhsNumber()).orElse(null), window.today());
-    }
-
-    private int pageSize(String requested) {
-        if (requested == null) {
-            return config.defaultPageSize();
-        }
-        try {
-            int size = Integer.parseInt(requested);
-            if (size >= 1 && size <= config.maxPageSize()) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new CpisException(ErrorCode.INVALID_PARAMETER, "_count must be a whole number from 1 to "
-                + config.maxPageSize() + ".");
     }
 }
