@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import uk.nhs.cpis.audit.AccessEvent;
 import uk.nhs.cpis.notification.NotificationRecord;
 import uk.nhs.cpis.notification.NotificationRepository;
 import uk.nhs.cpis.plan.DisplayWindow;
@@ -47,7 +48,7 @@ public class AsnChunkProcessor {
         }
         Map<AnchorKey, Instant> stored = new HashMap<>();
         events.stream().filter(e -> e.storedAnchor() != null)
-                .forEach(e -> stored.put(e.event().key(), e.storedAnchor()));
+                .forEach(e -> stored.put(AnchorKey.of(e.event()), e.storedAnchor()));
         AsnRule rule = new AsnRule(stored);
         Instant now = clock.instant();
         List<NotificationRecord> asns = new ArrayList<>();
@@ -56,7 +57,7 @@ public class AsnChunkProcessor {
         for (ChunkEvent chunkEvent : events) {
             AccessEvent e = chunkEvent.event();
             Collection<LaPlan> shown = onePerLa(chunkEvent.plans(), DisplayWindow.dateAt(e.accessedAt()));
-            switch (rule.apply(e.key(), e.accessedAt(), !shown.isEmpty())) {
+            switch (rule.apply(AnchorKey.of(e), e.accessedAt(), !shown.isEmpty())) {
                 case NOTIFY -> shown.forEach(plan -> asns.add(NotificationRecord.asn(plan.laCode(), plan.laName(),
                         runId, e.id(), e.accessedAt(), e.userId(), e.userName(), e.jobRole(), e.orgCode(),
                         e.orgName(), e.nhsNumber(), chunkEvent.patientName(), chunkEvent.patientBirthDate(), now)));
@@ -67,7 +68,7 @@ public class AsnChunkProcessor {
 
         notifications.insertAll(asns);
         state.saveAnchors(rule.movedAnchors(), stored.keySet());
-        Watermark last = events.get(events.size() - 1).event().position();
+        Watermark last = Watermark.of(events.get(events.size() - 1).event());
         state.moveWatermark(last);
         ChunkCounts counts = new ChunkCounts(events.size(), asns.size(), suppressed, withoutPlan);
         runs.addCounts(runId, counts);

@@ -15,6 +15,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import uk.nhs.cpis.audit.AccessEvent;
 import uk.nhs.cpis.db.Database;
 import uk.nhs.cpis.db.Jdbc;
 import uk.nhs.cpis.notification.NotificationRecord;
