@@ -3,8 +3,6 @@ package uk.nhs.cpis.fhir;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -68,8 +67,10 @@ public class FhirJsonProvider implements MessageBodyReader<IBaseResource>, Messa
     @Override
     public void writeTo(IBaseResource resource, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        fhirContext.newJsonParser().encodeResourceToWriter(resource, writer);
-        writer.flush();
+        // Encoded whole, then written once: HAPI flushes its writer per token, and every flush to the
+        // response stream would otherwise leave as its own HTTP chunk (hundreds per Bundle).
+        byte[] body = fhirContext.newJsonParser().encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
+        headers.putSingle(HttpHeaders.CONTENT_LENGTH, body.length);
+        out.write(body);
     }
 }
