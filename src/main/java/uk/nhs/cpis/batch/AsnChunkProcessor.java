@@ -21,7 +21,7 @@ import uk.nhs.cpis.plan.DisplayWindow;
 
 /**
  * One chunk of the ASN pass, in the caller's transaction: one query reads the events with their
- * anchors, plans and patients; batch writes store the ASNs, the moved anchors, the watermark and
+ * anchors, the run's {@link PlanSnapshot} gives their plans and patients; batch writes store the ASNs, the moved anchors, the watermark and
  * the run's counts, which commit together or not at all.
  */
 @ApplicationScoped
@@ -41,7 +41,7 @@ public class AsnChunkProcessor {
     @Inject
     Clock clock;
 
-    Result process(String runId, int chunk, Watermark after, Instant cutoff, int size) {
+    Result process(String runId, int chunk, Watermark after, Instant cutoff, int size, PlanSnapshot plans) {
         List<ChunkEvent> events = state.readChunk(after, cutoff, size);
         if (events.isEmpty()) {
             return new Result(ChunkCounts.NONE, after);
@@ -56,11 +56,12 @@ public class AsnChunkProcessor {
         long withoutPlan = 0;
         for (ChunkEvent chunkEvent : events) {
             AccessEvent e = chunkEvent.event();
-            Collection<LaPlan> shown = onePerLa(chunkEvent.plans(), DisplayWindow.dateAt(e.accessedAt()));
+            PlanSnapshot.PatientPlans patient = plans.of(e.nhsNumber());
+            Collection<LaPlan> shown = onePerLa(patient.plans(), DisplayWindow.dateAt(e.accessedAt()));
             switch (rule.apply(AnchorKey.of(e), e.accessedAt(), !shown.isEmpty())) {
                 case NOTIFY -> shown.forEach(plan -> asns.add(NotificationRecord.asn(plan.laCode(), plan.laName(),
                         runId, e.id(), e.accessedAt(), e.userId(), e.userName(), e.jobRole(), e.orgCode(),
-                        e.orgName(), e.nhsNumber(), chunkEvent.patientName(), chunkEvent.patientBirthDate(), now)));
+                        e.orgName(), e.nhsNumber(), patient.name(), patient.birthDate(), now)));
                 case SUPPRESSED -> suppressed++;
                 case NO_PLAN -> withoutPlan++;
             }

@@ -2,6 +2,7 @@ package uk.nhs.cpis.batch;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.LogRef;
+import uk.nhs.cpis.plan.DisplayWindow;
 
 /**
  * Batch runs: turns access events up to a cut-off into ASNs, chunk by chunk, then housekeeping.
@@ -139,12 +141,14 @@ public class BatchService {
     private ChunkCounts readEvents(BatchRun run) {
         ChunkCounts total = ChunkCounts.NONE;
         Watermark position = state.watermark();
+        LocalDate firstDay = DisplayWindow.dateAt(position.accessedAt());
+        PlanSnapshot plans = QuarkusTransaction.requiringNew().call(() -> state.plans(firstDay));
         int size = config.chunkSize();
         for (int chunk = 1;; chunk++) {
             Watermark from = position;
             int number = chunk;
             AsnChunkProcessor.Result result = QuarkusTransaction.requiringNew()
-                    .call(() -> chunks.process(run.id(), number, from, run.cutoff(), size));
+                    .call(() -> chunks.process(run.id(), number, from, run.cutoff(), size, plans));
             total = total.plus(result.counts());
             if (result.counts().eventsRead() < size) {
                 return total;

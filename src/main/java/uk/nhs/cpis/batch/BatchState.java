@@ -1,14 +1,15 @@
 package uk.nhs.cpis.batch;
 
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,15 +29,18 @@ import uk.nhs.cpis.notification.NotificationRecord;
 public class BatchState {
     private static final String CHUNK = """
             select e.id, e.accessed_at, e.nhs_number, e.user_id, e.user_name, e.job_role, e.org_code, e.org_name,
-                   a.last_asn_access_at, p.la_code, p.la_name, p.start_date, p.last_display_date,
-                   r.family_name, r.given_name, r.birth_date
+                   a.last_asn_access_at
               from (select id, accessed_at, nhs_number, user_id, user_name, job_role, org_code, org_name
                       from access_event where (accessed_at, id) > (?, ?) and accessed_at <= ?
                      order by accessed_at, id fetch first %d rows only) e
               left join asn_anchor a
                 on a.nhs_number = e.nhs_number and a.user_id = e.user_id and a.org_code = e.org_code
-              left join care_plan p on p.nhs_number = e.nhs_number and p.withdrawn = false
-              left join patient r on r.nhs_number = e.nhs_number
+            """;
+    private static final String PLANS = """
+            select p.nhs_number, p.la_code, p.la_name, p.start_date, p.last_display_date,
+                   r.family_name, r.given_name, r.birth_date
+              from care_plan p left join patient r on r.nhs_number = p.nhs_number
+             where p.withdrawn = false and p.last_display_date >= ?
             """;
 
     @Inject
@@ -56,31 +60,38 @@ public class BatchState {
     }
 
     /**
+     * The plans that can still be displayed on or after {@code firstDay}, the day of the first event
+     * a run reads: a plan whose display window closed earlier cannot be displayable at any later access.
+     */
+    public PlanSnapshot plans(LocalDate firstDay) {
+        PlanSnapshot snapshot = new PlanSnapshot();
+        database.query(PLANS, statement -> statement.setDate(1, Date.valueOf(firstDay)), row -> {
+            snapshot.add(row.getString("nhs_number"), new LaPlan(row.getString("la_code"), row.getString("la_name"),
+                    Jdbc.getLocalDate(row, "start_date"), Jdbc.getLocalDate(row, "last_display_date")),
+                    NotificationRecord.displayName(row.getString("given_name"), row.getString("family_name")),
+                    Jdbc.getLocalDate(row, "birth_date"));
+            return null;
+        });
+        return snapshot;
+    }
+
+    /**
      * The next chunk of access events after the watermark, up to the cut-off, in (time, id) order,
-     * each with its stored anchor, current plans and registered patient: one query, which both
-     * databases answer with index lookups per event (H2 scans for long IN lists of NHS numbers).
+     * each with its stored anchor: one query, an index lookup per event.
      */
     public List<ChunkEvent> readChunk(Watermark after, Instant cutoff, int limit) {
-        Map<Long, ChunkEvent> chunk = new HashMap<>(limit * 2);
-        database.query(CHUNK.formatted(limit), statement -> {
+        List<ChunkEvent> chunk = database.query(CHUNK.formatted(limit), statement -> {
             Jdbc.setInstant(statement, 1, after.accessedAt());
             statement.setLong(2, after.accessEventId());
             Jdbc.setInstant(statement, 3, cutoff);
-        }, row -> {
-            // One row per (event, plan): the event from its first row, a plan from each.
-            ChunkEvent event = chunk.computeIfAbsent(row.getLong("id"), id -> readEvent(row, id));
-            String laCode = row.getString("la_code");
-            if (laCode != null) {
-                event.plans().add(new LaPlan(laCode, row.getString("la_name"), Jdbc.getLocalDate(row, "start_date"),
-                        Jdbc.getLocalDate(row, "last_display_date")));
-            }
-            return event;
-        });
+        }, row -> new ChunkEvent(new AccessEvent(row.getLong("id"), Jdbc.getInstant(row, "accessed_at"),
+                row.getString("nhs_number"), row.getString("user_id"), row.getString("user_name"),
+                row.getString("job_role"), row.getString("org_code"), row.getString("org_name")),
+                Jdbc.getInstant(row, "last_asn_access_at")));
         // Sorted here rather than by the database: the join's rows need no order, the rule does.
-        List<ChunkEvent> inOrder = new ArrayList<>(chunk.values());
-        inOrder.sort(Comparator.comparing((ChunkEvent e) -> e.event().accessedAt())
+        chunk.sort(Comparator.comparing((ChunkEvent e) -> e.event().accessedAt())
                 .thenComparingLong(e -> e.event().id()));
-        return inOrder;
+        return chunk;
     }
 
     /** Stores moved anchors: updates the keys that had one, inserts the others. */
@@ -117,19 +128,6 @@ public class BatchState {
                     statement.setTimestamp(2, Timestamp.from(watermark.accessedAt()));
                     statement.setLong(3, watermark.accessEventId());
                 });
-    }
-
-    private static ChunkEvent readEvent(ResultSet row, long id) {
-        try {
-            return new ChunkEvent(new AccessEvent(id, Jdbc.getInstant(row, "accessed_at"),
-                    row.getString("nhs_number"), row.getString("user_id"), row.getString("user_name"),
-                    row.getString("job_role"), row.getString("org_code"), row.getString("org_name")),
-                    Jdbc.getInstant(row, "last_asn_access_at"), new ArrayList<>(2),
-                    NotificationRecord.displayName(row.getString("given_name"), row.getString("family_name")),
-                    Jdbc.getLocalDate(row, "birth_date"));
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
     }
 
     private static void bindKey(PreparedStatement statement, int first, AnchorKey key) throws SQLException {
