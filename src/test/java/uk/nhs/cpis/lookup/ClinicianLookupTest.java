@@ -57,6 +57,17 @@ class ClinicianLookupTest {
                 .body("entry.resource.contained[0].identifier[0].value.flatten()", everyItem(equalTo(nhs)));
     }
 
+    /** A Bundle leaves as one body with its length, not as one HTTP chunk per JSON token (HAPI flushes per token). */
+    @Test
+    void shouldSendEachAnswerWholeWithItsLength() {
+        String nhs = Lookups.childWithPlan(CHILD_BORN, "2025-02-01");
+
+        io.restassured.response.Response answer = Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs)
+                .statusCode(200).header("Transfer-Encoding", nullValue()).extract().response();
+
+        assertEquals(answer.asByteArray().length, Integer.parseInt(answer.header("Content-Length")));
+    }
+
     @Test
     void shouldFindAnUnbornPlanByTheMothersNhsNumber() {
         LocalDate motherBorn = LocalDate.of(1996, 7, 9);
