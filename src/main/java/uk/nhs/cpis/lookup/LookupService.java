@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.Fhir;
 import uk.nhs.cpis.fhir.LogRef;
+import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.plan.CareTeamMapper;
 import uk.nhs.cpis.plan.DisplayWindow;
 import uk.nhs.cpis.plan.NhsNumber;
@@ -124,12 +126,8 @@ public class LookupService {
 
     /** The one parameter of every lookup: {@code patient:identifier=https://fhir.nhs.uk/Id/nhs-number|n}. */
     static String nhsNumberOf(MultivaluedMap<String, String> query) {
-        for (String name : query.keySet()) {
-            if (!PATIENT.equals(name)) {
-                throw new CpisException(ErrorCode.INVALID_PARAMETER, "Unsupported parameter: " + name
-                        + ". A lookup takes only " + PATIENT + "=" + Fhir.NHS_NUMBER_SYSTEM + "|<NHS number>.", name);
-            }
-        }
+        QueryParameters.requireKnown(query.keySet(), Set.of(PATIENT),
+                "A lookup takes only " + PATIENT + "=" + Fhir.NHS_NUMBER_SYSTEM + "|<NHS number>.");
         List<String> values = query.get(PATIENT);
         String prefix = Fhir.NHS_NUMBER_SYSTEM + "|";
         if (values == null || values.size() != 1 || !values.get(0).startsWith(prefix)) {

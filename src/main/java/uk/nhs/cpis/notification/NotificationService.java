@@ -21,9 +21,10 @@ import org.jboss.logging.Logger;
 import uk.nhs.cpis.batch.BatchRunRepository;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
-import uk.nhs.cpis.fhir.PageSize;
 import uk.nhs.cpis.fhir.Fhir;
 import uk.nhs.cpis.fhir.LogRef;
+import uk.nhs.cpis.fhir.PageSize;
+import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.notification.restriction.Viewer;
 
 /** The LA feed: an LA's notifications, paged and filtered, as the viewer may see them; and acknowledging them. */
@@ -57,15 +58,9 @@ public class NotificationService {
 
     public Bundle search(Viewer viewer, UriInfo uri) {
         MultivaluedMap<String, String> params = uri.getQueryParameters();
-        for (Map.Entry<String, List<String>> param : params.entrySet()) {
-            if (!PARAMETERS.contains(param.getKey())) {
-                throw new CpisException(ErrorCode.INVALID_PARAMETER, "Unsupported parameter for the notification "
-                        + "feed: " + param.getKey() + ". Use category, batch, acknowledged, _count and the next link.");
-            }
-            if (param.getValue().size() > 1) {
-                throw new CpisException(ErrorCode.INVALID_PARAMETER, "Each parameter may be given once.");
-            }
-        }
+        QueryParameters.requireKnown(params.keySet(), PARAMETERS,
+                "The notification feed takes category, batch, acknowledged, _count and the next link.");
+        QueryParameters.requireEachOnce(params);
         FeedQuery query = new FeedQuery(category(params.getFirst(CATEGORY)), params.getFirst(BATCH),
                 acknowledged(params.getFirst(ACKNOWLEDGED)));
         int count = PageSize.of(params.getFirst(COUNT), config.defaultPageSize(), config.maxPageSize());

@@ -19,9 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CareTeam;
 
-import uk.nhs.cpis.fhir.CpisException;
-import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.Fhir;
+import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.lookup.LookupService;
 import uk.nhs.cpis.plan.PlanKey;
 import uk.nhs.cpis.security.Caller;
@@ -74,9 +73,7 @@ public class CareTeamResource {
 
     private PlanKey key() {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        if (query.values().stream().anyMatch(values -> values.size() > 1)) {
-            throw new CpisException(ErrorCode.INVALID_PARAMETER, "Each parameter may be given once.");
-        }
+        QueryParameters.requireEachOnce(query);
         return ConditionalUrl.parse(query.getFirst(ConditionalUrl.PATIENT), query.getFirst(ConditionalUrl.CATEGORY),
                 query.keySet(), "CareTeam");
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.Fhir;
+import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.plan.NhsNumber;
 import uk.nhs.cpis.plan.PlanKey;
 import uk.nhs.cpis.plan.PlanType;
@@ -44,11 +45,8 @@ final class ConditionalUrl {
 
     /** Parses the same two parameters from a request's query. */
     static PlanKey parse(String patient, String category, Set<String> names, String location) {
-        for (String name : names) {
-            if (!PARAMETERS.contains(name)) {
-                throw new CpisException(ErrorCode.INVALID_PARAMETER, "Unsupported parameter: " + name, location);
-            }
-        }
+        QueryParameters.requireKnown(names, PARAMETERS, "A plan is named by " + PATIENT + " and " + CATEGORY + ".",
+                location);
         String nhsNumber = valueOf(patient, Fhir.NHS_NUMBER_SYSTEM, PATIENT, location);
         if (!NhsNumber.isValid(nhsNumber)) {
             throw new CpisException(ErrorCode.INVALID_NHS_NUMBER,

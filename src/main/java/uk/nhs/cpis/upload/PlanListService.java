@@ -15,9 +15,8 @@ import org.hl7.fhir.r4.model.CareTeam;
 
 import uk.nhs.cpis.demographics.PatientRecord;
 import uk.nhs.cpis.demographics.PatientRepository;
-import uk.nhs.cpis.fhir.CpisException;
-import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.PageSize;
+import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.plan.CareTeamMapper;
 import uk.nhs.cpis.plan.DisplayWindow;
 import uk.nhs.cpis.plan.PlanRecord;
@@ -41,12 +40,7 @@ public class PlanListService {
 
     public Bundle page(String laCode, UriInfo uri) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
-        for (String name : query.keySet()) {
-            if (!PARAMETERS.contains(name)) {
-                throw new CpisException(ErrorCode.INVALID_PARAMETER, "Unsupported parameter for an LA's plan list: "
-                        + name + ". Use _count and the next link.");
-            }
-        }
+        QueryParameters.requireKnown(query.keySet(), PARAMETERS, "An LA's plan list takes _count and the next link.");
         int count = PageSize.of(query.getFirst(COUNT), config.defaultPageSize(), config.maxPageSize());
         List<PlanRecord> page = plans.pageForLa(laCode, query.getFirst(CURSOR), count);
         Map<String, PatientRecord> registered = patients.findAll(page.stream().map(PlanRecord::nhsNumber).toList());
