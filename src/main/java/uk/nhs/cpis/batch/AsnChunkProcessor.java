@@ -21,8 +21,8 @@ import uk.nhs.cpis.plan.DisplayWindow;
 
 /**
  * One chunk of the ASN pass, in the caller's transaction: one query reads the events with their
- * anchors, the run's {@link PlanSnapshot} gives their plans and patients; batch writes store the ASNs, the moved anchors, the watermark and
- * the run's counts, which commit together or not at all.
+ * anchors, the run's {@link PlanSnapshot} gives their plans and patients; batch writes store the ASNs,
+ * the moved anchors, the watermark and the run's counts, which commit together or not at all.
  */
 @ApplicationScoped
 public class AsnChunkProcessor {

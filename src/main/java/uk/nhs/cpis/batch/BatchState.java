@@ -65,13 +65,12 @@ public class BatchState {
      */
     public PlanSnapshot plans(LocalDate firstDay) {
         PlanSnapshot snapshot = new PlanSnapshot();
-        database.query(PLANS, statement -> statement.setDate(1, Date.valueOf(firstDay)), row -> {
-            snapshot.add(row.getString("nhs_number"), new LaPlan(row.getString("la_code"), row.getString("la_name"),
-                    Jdbc.getLocalDate(row, "start_date"), Jdbc.getLocalDate(row, "last_display_date")),
-                    NotificationRecord.displayName(row.getString("given_name"), row.getString("family_name")),
-                    Jdbc.getLocalDate(row, "birth_date"));
-            return null;
-        });
+        database.forEachRow(PLANS, statement -> statement.setDate(1, Date.valueOf(firstDay)),
+                row -> snapshot.add(row.getString("nhs_number"), new LaPlan(row.getString("la_code"),
+                        row.getString("la_name"), Jdbc.getLocalDate(row, "start_date"),
+                        Jdbc.getLocalDate(row, "last_display_date")),
+                        NotificationRecord.displayName(row.getString("given_name"), row.getString("family_name")),
+                        Jdbc.getLocalDate(row, "birth_date")));
         return snapshot;
     }
 

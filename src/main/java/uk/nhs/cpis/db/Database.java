@@ -35,23 +35,42 @@ public class Database {
         T read(ResultSet row) throws SQLException;
     }
 
+    @FunctionalInterface
+    public interface RowHandler {
+        void handle(ResultSet row) throws SQLException;
+    }
+
     public static final Binder NO_PARAMETERS = statement -> {
     };
+    private static final int STREAMING_FETCH_SIZE = 5000;
 
     @Inject
     DataSource dataSource;
 
     public <T> List<T> query(String sql, Binder binder, RowReader<T> reader) {
+        List<T> rows = new ArrayList<>();
+        read(sql, binder, 0, row -> rows.add(reader.read(row)));
+        return rows;
+    }
+
+    /**
+     * Hands each row to {@code handler} as it arrives, for reads too large to hold as a list: inside a
+     * transaction PostgreSQL then sends the rows in slices rather than all at once.
+     */
+    public void forEachRow(String sql, Binder binder, RowHandler handler) {
+        read(sql, binder, STREAMING_FETCH_SIZE, handler);
+    }
+
+    private void read(String sql, Binder binder, int fetchSize, RowHandler handler) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
-            List<T> rows = new ArrayList<>();
+            statement.setFetchSize(fetchSize);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(reader.read(result));
+                    handler.handle(result);
                 }
             }
-            return rows;
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
