@@ -57,7 +57,7 @@ public class CachingJwtParser implements JWTParser {
         if (cached != null) {
             return cached;
         }
-        JsonWebToken parsed = delegate.parse(token);
+        JsonWebToken parsed = new VerifiedToken(delegate.parse(token));
         verified.put(token, parsed);
         return parsed;
     }
