@@ -73,7 +73,6 @@ class BatchConcurrencyTest {
     void onPostgreSqlOnly() {
         assumeTrue("postgresql".equals(System.getProperty("quarkus.datasource.db-kind")), "two instances need a shared PostgreSQL");
         day = timeline.freshDay();
-        clock.set(day);
         child = Batches.childWithPlan(Batches.freshLa(), day, 5);
         for (int i = 1; i <= 10; i++) {
             events.record(day.plus(Duration.ofHours(i)), child, "user" + (i % 7), Tokens.HOSPITAL);

@@ -47,7 +47,6 @@ class BatchCrashTest {
     @BeforeEach
     void tenAccesses() {
         day = timeline.freshDay();
-        clock.set(day);
         la = Batches.freshLa();
         child = Batches.childWithPlan(la, day, 7);
         // Chunk 1: four first views. Chunk 2: a repeat within 24 h, three first views. Chunk 3: one first view,

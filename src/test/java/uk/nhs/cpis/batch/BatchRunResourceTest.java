@@ -51,7 +51,6 @@ class BatchRunResourceTest {
     @BeforeEach
     void freshDay() {
         day = timeline.freshDay();
-        clock.set(day);
     }
 
     @AfterEach

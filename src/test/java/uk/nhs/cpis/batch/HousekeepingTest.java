@@ -47,7 +47,6 @@ class HousekeepingTest {
     void shouldPurgeClosedPlansAndExpiredEventsAndNotificationsAndReportThem() {
         Instant day = timeline.freshDay();
         LocalDate today = LocalDate.ofInstant(day, ZoneOffset.UTC);
-        clock.set(day);
         String la = Batches.freshLa();
         LocalDate born = today.minusYears(10);
         String ended = TestPatients.register("Hall", "Amber", born);

@@ -41,7 +41,6 @@ class AcknowledgeTest {
     @BeforeEach
     void asnsForTwoLas() {
         day = timeline.freshDay();
-        clock.set(day);
         la = Batches.freshLa();
         otherLa = Batches.freshLa();
         String child = Batches.childWithPlan(la, day, 9);

@@ -54,7 +54,6 @@ class NotificationFeedTest {
     @BeforeEach
     void freshLa() {
         day = timeline.freshDay();
-        clock.set(day);
         la = Batches.freshLa();
     }
 

@@ -43,7 +43,6 @@ class RegistrationNotificationTest {
     @BeforeEach
     void freshLa() {
         Instant day = timeline.freshDay();
-        clock.set(day);
         today = LocalDate.ofInstant(day, ZoneOffset.UTC);
         la = Batches.freshLa();
     }

@@ -21,10 +21,15 @@ public class Timeline {
 
     @Inject
     Database database;
+    @Inject
+    MutableClock clock;
 
     private Instant issued = FIRST;
 
-    /** Midnight (UTC) of a day two days after anything earlier tests stored or ran. */
+    /**
+     * Midnight (UTC) of a day two days after anything earlier tests stored or ran; the test clock is set
+     * to it, since every test that takes a day starts its story there.
+     */
     public synchronized Instant freshDay() {
         Instant latest = issued;
         for (String sql : new String[] { "select max(cutoff) from batch_run", "select max(accessed_at) from access_event",
@@ -37,6 +42,7 @@ public class Timeline {
             }
         }
         issued = latest.truncatedTo(ChronoUnit.DAYS).plus(2, ChronoUnit.DAYS);
+        clock.set(issued);
         return issued;
     }
 }

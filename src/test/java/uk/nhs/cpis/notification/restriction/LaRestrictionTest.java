@@ -45,7 +45,6 @@ class LaRestrictionTest {
     @BeforeEach
     void twoChildrenWithAsns() {
         day = timeline.freshDay();
-        clock.set(day);
         la = Batches.freshLa();
         restricted = Batches.childWithPlan(la, day, 10);
         other = Batches.childWithPlan(la, day, 11);
