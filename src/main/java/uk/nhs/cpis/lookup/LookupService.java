@@ -91,7 +91,8 @@ public class LookupService {
         answered(Action.DETAILS, nhsNumber, shown.size(), now, view);
         PatientRecord patient = lookup.patient().orElse(null);
         Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), shown.size());
-        shown.forEach(plan -> LookupMapper.addMatch(bundle, uri.getBaseUri() + "fhir/CareTeam/" + plan.id(),
+        String careTeams = uri.getBaseUri() + "fhir/CareTeam/";
+        shown.forEach(plan -> LookupMapper.addMatch(bundle, careTeams + plan.id(),
                 CareTeamMapper.toCareTeam(plan, patient, today)));
         return bundle;
     }
@@ -104,8 +105,8 @@ public class LookupService {
         List<AccessEvent> views = accessEvents.latest(nhsNumber, config.previousViews());
         answered(Action.PREVIOUS_VIEWS, nhsNumber, views.size(), now, null);
         Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), views.size());
-        views.forEach(view -> LookupMapper.addMatch(bundle, uri.getBaseUri() + "fhir/AuditEvent/" + view.id(),
-                LookupMapper.auditEvent(view)));
+        String auditEvents = uri.getBaseUri() + "fhir/AuditEvent/";
+        views.forEach(view -> LookupMapper.addMatch(bundle, auditEvents + view.id(), LookupMapper.auditEvent(view)));
         return bundle;
     }
 

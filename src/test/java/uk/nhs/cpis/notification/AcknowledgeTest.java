@@ -114,6 +114,15 @@ class AcknowledgeTest {
         assertEquals(3, Batches.feed(la, "sw1", "acknowledged=false").getInt("total"));
     }
 
+    @Test
+    void shouldReachTheOperationWithTheDollarSentEncodedOrAsItIs() {
+        for (String path : List.of("/fhir/Communication/%24acknowledge", "/fhir/Communication/$acknowledge")) {
+            given().urlEncodingEnabled(false).auth().oauth2(Tokens.token("la-social-worker", la, "sw1"))
+                    .contentType("application/fhir+json").body(batch(runId)).when().post(path)
+                    .then().statusCode(200).body("parameter[0].valueInteger", equalTo(3));
+        }
+    }
+
     private void refuse(String parameters, int status, String code) {
         given().auth().oauth2(Tokens.token("la-social-worker", la, "sw1")).contentType("application/fhir+json")
                 .body(parameters).when().post("/fhir/Communication/$acknowledge")
