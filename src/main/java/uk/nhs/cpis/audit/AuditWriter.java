@@ -1,5 +1,8 @@
 package uk.nhs.cpis.audit;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +29,11 @@ import uk.nhs.cpis.fhir.LogRef;
  * Group commit of audit records. Each lookup hands its records to one writer thread and waits until
  * they are committed; the writer commits whatever has queued up meanwhile in one transaction, so under
  * load many lookups share a commit, and still no answer leaves before its own records are durable.
+ * <p>
+ * An access event is committed within {@link #latestCommitAfterAccess()} of its access time or never:
+ * the writer takes no event older than the commit timeout, and its transaction times out as well. The
+ * ASN batch relies on this bound: it reads events in access-time order, and one committed behind its
+ * cut-off would never be notified.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -41,6 +49,8 @@ public class AuditWriter {
     SecurityAuditRepository securityAudit;
     @Inject
     AuditConfig config;
+    @Inject
+    Clock clock;
 
     private BlockingQueue<Pending> queue;
     private Thread writer;
@@ -92,6 +102,11 @@ public class AuditWriter {
         }
     }
 
+    /** The longest an access event can take from its access time to its commit. */
+    public Duration latestCommitAfterAccess() {
+        return config.commitTimeout().plusSeconds(transactionTimeoutSeconds());
+    }
+
     private static CpisException notRecorded() {
         return new CpisException(ErrorCode.SERVICE_UNAVAILABLE,
                 "The lookup could not be recorded in the audit trail, so it is not answered: try again shortly.");
@@ -107,7 +122,7 @@ public class AuditWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, config.maxBatch() - 1);
-                write(batch.stream().filter(p -> !p.committed().isCancelled()).toList());
+                write(batch.stream().filter(p -> !p.committed().isCancelled()).filter(this::inTime).toList());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -121,12 +136,22 @@ public class AuditWriter {
         }
     }
 
+    /** Fails, rather than writes, an access event taken too late to commit within the bound. */
+    private boolean inTime(Pending pending) {
+        Instant oldest = clock.instant().minus(config.commitTimeout());
+        if (pending.event() == null || !pending.event().accessedAt().isBefore(oldest)) {
+            return true;
+        }
+        pending.committed().completeExceptionally(new IllegalStateException("access event too old to record"));
+        return false;
+    }
+
     private void write(List<Pending> records) {
         if (records.isEmpty()) {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds()).run(() -> {
                 accessEvents.insertAll(records.stream().map(Pending::event).filter(Objects::nonNull).toList());
                 securityAudit.insertAll(records.stream().map(Pending::entry).toList());
             });
@@ -137,8 +162,12 @@ public class AuditWriter {
                 records.get(0).committed().completeExceptionally(e);
                 return;
             }
-            // One bad record (say, an over-long claim) must not cost the others their answer.
-            records.forEach(p -> write(List.of(p)));
+            // One record the database refuses must not cost the others their answer.
+            records.stream().filter(this::inTime).forEach(p -> write(List.of(p)));
         }
+    }
+
+    private int transactionTimeoutSeconds() {
+        return (int) Math.max(1, config.commitTimeout().toSeconds());
     }
 }

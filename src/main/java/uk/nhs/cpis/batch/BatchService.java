@@ -1,6 +1,7 @@
 package uk.nhs.cpis.batch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,12 +13,15 @@ import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import uk.nhs.cpis.audit.AuditWriter;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.LogRef;
@@ -52,6 +56,8 @@ public class BatchService {
     @Inject
     BatchConfig config;
     @Inject
+    AuditWriter audit;
+    @Inject
     Clock clock;
 
     // Runs work off the caller's thread, so that an HTTP caller can be answered 202 while a long run
@@ -59,25 +65,53 @@ public class BatchService {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "cpis-asn-batch"));
 
     /**
+     * The settle time must outlast the slowest access event's commit: the batch reads events in access-time
+     * order, and one committed behind a run's cut-off would never be notified. And a run that died with its
+     * instance is marked failed as soon as any instance starts, not only when the next run begins.
+     */
+    void onStart(@Observes StartupEvent started) {
+        Duration latestCommit = audit.latestCommitAfterAccess();
+        if (config.settleTime().compareTo(latestCommit) <= 0) {
+            throw new IllegalStateException("cpis.batch.settle-time (" + config.settleTime() + ") must be longer than "
+                    + latestCommit + ", the longest an access event can take to commit (cpis.audit.commit-timeout)");
+        }
+        failInterruptedRuns();
+    }
+
+    /** Marks runs left running by a dead instance as failed, unless a run is in progress. */
+    void failInterruptedRuns() {
+        lock.tryAcquire().ifPresent(held -> {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> failRunsLeftRunning(clock.instant()));
+            } finally {
+                held.release();
+            }
+        });
+    }
+
+    /**
      * Starts a run over the access events up to {@code cutoff} (default: now less the settle time),
      * or refuses with BATCH_ALREADY_RUNNING while a run holds the lock on any instance.
      */
     public Started start(Optional<Instant> cutoff, BatchRun.Trigger trigger) {
         Instant now = clock.instant();
-        Instant until = cutoff.orElse(now.minus(config.settleTime()));
-        if (until.isAfter(now)) {
-            throw new CpisException(ErrorCode.INVALID_REQUEST, "The cut-off must not be in the future.", "cutoff");
+        Instant settled = now.minus(config.settleTime());
+        Instant until = cutoff.orElse(settled);
+        if (until.isAfter(settled)) {
+            throw new CpisException(ErrorCode.INVALID_REQUEST, "The cut-off must be at least " + config.settleTime()
+                    + " before now: access events younger than that may still be committing.", "cutoff");
+        }
+        Watermark processed = state.watermark();
+        if (until.isBefore(processed.accessedAt())) {
+            throw new CpisException(ErrorCode.INVALID_REQUEST, "The cut-off is before " + processed.accessedAt()
+                    + ", the last access already processed: such a run would read nothing.", "cutoff");
         }
         BatchLock.Held held = lock.tryAcquire().orElseThrow(() -> new CpisException(ErrorCode.BATCH_ALREADY_RUNNING,
                 "A batch run is in progress; try again when it has finished (GET /api/batch-runs)."));
         try {
             BatchRun run = BatchRun.started(UUID.randomUUID().toString(), trigger, until, now);
             QuarkusTransaction.requiringNew().run(() -> {
-                // Only the lock holder runs, so any run still marked running died before it finished.
-                for (String interrupted : runs.runningIds()) {
-                    runs.fail(interrupted, "interrupted", now);
-                    LogRef.BATCH005.log(LOG, interrupted);
-                }
+                failRunsLeftRunning(now);
                 runs.insert(run);
             });
             LogRef.BATCH001.log(LOG, run.id(), trigger, until);
@@ -85,6 +119,14 @@ public class BatchService {
         } catch (RuntimeException e) {
             held.release();
             throw e;
+        }
+    }
+
+    /** Only the lock holder calls this: any run still marked running died before it finished. */
+    private void failRunsLeftRunning(Instant now) {
+        for (String interrupted : runs.runningIds()) {
+            runs.fail(interrupted, "interrupted", now);
+            LogRef.BATCH005.log(LOG, interrupted);
         }
     }
 

@@ -7,18 +7,28 @@ import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.smallrye.jwt.auth.principal.ParseException;
+
 /**
  * A verified token with its claims read once. SmallRye's principal looks every custom claim name up
  * as a {@code Claims} enum constant first, which throws and catches an exception (stack trace and
  * all) per read; a lookup reads the custom claims (org, name, job role) several times. Read from here,
  * they cost a map lookup. A claim the token does not list goes to the original, as before.
+ * <p>
+ * The identity claims are stored with every view, audit line and restriction, in columns of a fixed
+ * width (V2-V4); a token whose claim would not fit is refused here, as an invalid token (401), rather
+ * than failing every write it leads to.
  */
 final class VerifiedToken implements JsonWebToken {
+    /** The widest value each stored identity claim may have: the width of its columns. */
+    static final Map<String, Integer> STORED_CLAIM_WIDTHS = Map.of("sub", 64, "org", 16, "name", 200,
+            "job_role", 200, "org_name", 200);
+
     private final JsonWebToken verified;
     private final String name;
     private final Map<String, Object> claims;
 
-    VerifiedToken(JsonWebToken verified) {
+    VerifiedToken(JsonWebToken verified) throws ParseException {
         this.verified = verified;
         this.name = verified.getName();
         Map<String, Object> read = new HashMap<>();
@@ -29,6 +39,12 @@ final class VerifiedToken implements JsonWebToken {
             }
         }
         this.claims = Collections.unmodifiableMap(read);
+        for (Map.Entry<String, Integer> width : STORED_CLAIM_WIDTHS.entrySet()) {
+            Object value = claims.get(width.getKey());
+            if (value != null && value.toString().length() > width.getValue()) {
+                throw new ParseException("claim " + width.getKey() + " is longer than " + width.getValue());
+            }
+        }
     }
 
     @Override

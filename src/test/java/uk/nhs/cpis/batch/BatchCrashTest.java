@@ -1,5 +1,7 @@
 package uk.nhs.cpis.batch;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
@@ -39,6 +42,8 @@ class BatchCrashTest {
     BatchFaults faults;
     @Inject
     Database database;
+    @Inject
+    BatchService batches;
 
     Instant day;
     String la;
@@ -102,7 +107,38 @@ class BatchCrashTest {
     }
 
     @Test
-    void shouldMarkARunLeftRunningByADeadInstanceAsFailed() {
+    void shouldMarkARunLeftRunningByADeadInstanceAsFailedWhenTheNextRunStarts() {
+        String dead = runLeftRunningByADeadInstance();
+
+        assertEquals(9, Batches.run(at(47)).getLong("notificationsCreated"));
+
+        assertInterrupted(dead);
+    }
+
+    @Test
+    void shouldMarkARunLeftRunningByADeadInstanceAsFailedWhenAnInstanceStarts() {
+        String dead = runLeftRunningByADeadInstance();
+
+        batches.failInterruptedRuns();
+
+        assertInterrupted(dead);
+    }
+
+    @Test
+    void shouldLeaveARunningRunAloneWhenAnInstanceStarts() throws Exception {
+        faults.holdAtChunk(1);
+        CompletableFuture<JsonPath> running = CompletableFuture.supplyAsync(() -> Batches.run(at(47)));
+        assertTrue(faults.awaitHeld(), "the run reached its first chunk");
+
+        batches.failInterruptedRuns();
+
+        given().auth().oauth2(Tokens.admin()).when().get("/api/batch-runs")
+                .then().statusCode(200).body("[0].status", equalTo("running"));
+        faults.release();
+        assertEquals("completed", running.get().getString("status"));
+    }
+
+    private String runLeftRunningByADeadInstance() {
         String dead = UUID.randomUUID().toString();
         database.update("insert into batch_run (id, run_trigger, status, cutoff, events_read, notifications_created, "
                 + "suppressed, events_without_plan, plans_purged, access_events_purged, notifications_purged, "
@@ -111,12 +147,12 @@ class BatchCrashTest {
                     statement.setTimestamp(2, Timestamp.from(at(0)));
                     statement.setTimestamp(3, Timestamp.from(at(0)));
                 });
+        return dead;
+    }
 
-        assertEquals(9, Batches.run(at(47)).getLong("notificationsCreated"));
-
-        io.restassured.RestAssured.given().auth().oauth2(Tokens.admin()).when().get("/api/batch-runs/" + dead)
-                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("failed"))
-                .body("failure", org.hamcrest.Matchers.equalTo("interrupted"));
+    private static void assertInterrupted(String runId) {
+        given().auth().oauth2(Tokens.admin()).when().get("/api/batch-runs/" + runId)
+                .then().statusCode(200).body("status", equalTo("failed")).body("failure", equalTo("interrupted"));
     }
 
     @Test

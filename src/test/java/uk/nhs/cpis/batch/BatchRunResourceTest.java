@@ -220,6 +220,12 @@ class BatchRunResourceTest {
         clock.set(at(5));
         post("{\"cutoff\":\"" + at(6) + "\"}").then().statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("INVALID_REQUEST"));
+        // Events of the last minute (the settle time) may still be committing.
+        post("{\"cutoff\":\"" + at(5).minusSeconds(59) + "\"}").then().statusCode(400)
+                .body("code", equalTo("INVALID_REQUEST"));
+        post("{\"cutoff\":\"-200000000-01-01T00:00:00Z\"}").then().statusCode(400)
+                .body("code", equalTo("INVALID_REQUEST"));
+        post("{\"cutoff\":-9000000000000000}").then().statusCode(400);
         post("{\"cutoff\":\"yesterday\"}").then().statusCode(400).body("code", equalTo("MALFORMED_CONTENT"));
         post("{\"cutof\":\"" + at(4) + "\"}").then().statusCode(400).body("code", equalTo("MALFORMED_CONTENT"));
         post("{\"cutoff\":").then().statusCode(400);

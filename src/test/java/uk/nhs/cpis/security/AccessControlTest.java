@@ -45,6 +45,18 @@ class AccessControlTest {
         unauthorised(given().header("Authorization", "Bearer not.a.jwt"));
     }
 
+    @Test
+    void shouldRefuseATokenWhoseIdentityIsTooLongToRecord() {
+        unauthorised(given().auth().oauth2(Tokens.claims("la-upload", Tokens.LA, "9".repeat(65)).sign()));
+        given().auth().oauth2(Tokens.claims("cpis-view", Tokens.HOSPITAL, "U1").claim("name", "N".repeat(201)).sign())
+                .queryParam("patient:identifier", "https://fhir.nhs.uk/Id/nhs-number|9434765919")
+                .when().get("/fhir/CareTeam")
+                .then().statusCode(401).body("issue[0].details.coding[0].code", equalTo("UNAUTHORISED"));
+        given().auth().oauth2(Tokens.claims("la-privacy-officer", "L".repeat(17), "U1").sign())
+                .contentType("application/json").body("{}").when().post("/api/la-restrictions")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "cpis-view", "cpis-view-no-asn", "la-social-worker", "la-privacy-officer",
             "privacy-officer", "cpis-admin" })

@@ -2,6 +2,7 @@ package uk.nhs.cpis.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Set;
@@ -12,9 +13,14 @@ import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.ParseException;
 
 class VerifiedTokenTest {
     private static JsonWebToken principal() {
+        return new DefaultJWTCallerPrincipal(claims());
+    }
+
+    private static JwtClaims claims() {
         JwtClaims claims = new JwtClaims();
         claims.setSubject("555000000001");
         claims.setIssuer("https://cpis.local/dev");
@@ -23,11 +29,11 @@ class VerifiedTokenTest {
         claims.setClaim("org", "RX101");
         claims.setClaim("org_name", "Northtown General Hospital");
         claims.setClaim("job_role", "Staff Nurse");
-        return new DefaultJWTCallerPrincipal(claims);
+        return claims;
     }
 
     @Test
-    void shouldAnswerEveryClaimAsTheVerifiedPrincipalDoes() {
+    void shouldAnswerEveryClaimAsTheVerifiedPrincipalDoes() throws ParseException {
         JsonWebToken original = principal();
         JsonWebToken token = new VerifiedToken(original);
 
@@ -43,7 +49,24 @@ class VerifiedTokenTest {
     }
 
     @Test
-    void shouldAnswerNothingForAClaimTheTokenDoesNotCarry() {
+    void shouldAnswerNothingForAClaimTheTokenDoesNotCarry() throws ParseException {
         assertNull(new VerifiedToken(principal()).getClaim("name"));
+    }
+
+    @Test
+    void shouldAcceptEveryStoredClaimAtTheWidthOfItsColumn() throws ParseException {
+        JwtClaims claims = claims();
+        VerifiedToken.STORED_CLAIM_WIDTHS.forEach((claim, width) -> claims.setClaim(claim, "x".repeat(width)));
+
+        assertEquals("x".repeat(16), new VerifiedToken(new DefaultJWTCallerPrincipal(claims)).getClaim("org"));
+    }
+
+    @Test
+    void shouldRefuseATokenWhoseStoredClaimIsWiderThanItsColumn() {
+        VerifiedToken.STORED_CLAIM_WIDTHS.forEach((claim, width) -> {
+            JwtClaims claims = claims();
+            claims.setClaim(claim, "x".repeat(width + 1));
+            assertThrows(ParseException.class, () -> new VerifiedToken(new DefaultJWTCallerPrincipal(claims)), claim);
+        });
     }
 }
