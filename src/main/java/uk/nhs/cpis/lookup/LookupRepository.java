@@ -26,7 +26,7 @@ import uk.nhs.cpis.plan.PlanRepository;
  */
 @ApplicationScoped
 public class LookupRepository {
-    /** The restriction stopping the caller (if any), the plans in display order, and the patient (if registered). */
+    /** The restriction stopping the user (if any, whichever organisation made it), the plans in display order, and the patient (if registered). */
     record Lookup(Optional<Long> restriction, List<PlanRecord> plans, Optional<PatientRecord> patient) {
     }
 
@@ -34,7 +34,7 @@ public class LookupRepository {
             + prefixed("p", PlanRepository.COLUMNS) + ", "
             + prefixed("pt", PatientRepository.COLUMNS.replace("nhs_number, ", ""))
             + " from (select cast(? as varchar(10)) as nhs_number) q"
-            + " left join staff_restriction r on r.org_code = ? and r.user_id = ? and r.nhs_number = q.nhs_number"
+            + " left join staff_restriction r on r.user_id = ? and r.nhs_number = q.nhs_number"
             + " left join care_plan p on p.nhs_number = q.nhs_number and " + PlanRepository.displayableOn("p")
             + " left join patient pt on pt.nhs_number = p.nhs_number"
             + " order by p.start_date, p.id";
@@ -42,12 +42,11 @@ public class LookupRepository {
     @Inject
     Database database;
 
-    Lookup read(String orgCode, String userId, String nhsNumber, LocalDate day) {
+    Lookup read(String userId, String nhsNumber, LocalDate day) {
         List<Row> rows = database.query(SQL, statement -> {
             statement.setString(1, nhsNumber);
-            statement.setString(2, orgCode);
-            statement.setString(3, userId);
-            PlanRepository.bindDisplayableOn(statement, 4, day);
+            statement.setString(2, userId);
+            PlanRepository.bindDisplayableOn(statement, 3, day);
         }, LookupRepository::row);
         List<PlanRecord> plans = new ArrayList<>();
         rows.forEach(row -> row.plan().ifPresent(plans::add));

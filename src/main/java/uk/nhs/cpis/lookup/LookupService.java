@@ -65,7 +65,7 @@ public class LookupService {
     public Bundle presence(UriInfo uri) {
         String nhsNumber = nhsNumberOf(uri.getQueryParameters());
         Instant now = clock.instant();
-        LookupRepository.Lookup lookup = lookups.read(caller.orgCode(), caller.userId(), nhsNumber, window.today());
+        LookupRepository.Lookup lookup = lookups.read(caller.userId(), nhsNumber, window.today());
         requireNotRestricted(lookup.restriction(), Action.PRESENCE, nhsNumber, now);
         boolean present = !lookup.plans().isEmpty();
         int results = present ? 1 : 0;
@@ -83,7 +83,7 @@ public class LookupService {
         String nhsNumber = nhsNumberOf(uri.getQueryParameters());
         Instant now = clock.instant();
         LocalDate today = window.today();
-        LookupRepository.Lookup lookup = lookups.read(caller.orgCode(), caller.userId(), nhsNumber, today);
+        LookupRepository.Lookup lookup = lookups.read(caller.userId(), nhsNumber, today);
         requireNotRestricted(lookup.restriction(), Action.DETAILS, nhsNumber, now);
         List<PlanRecord> shown = lookup.plans();
         AccessEvent view = shown.isEmpty() || !caller.recordsViews() ? null : new AccessEvent(null, now, nhsNumber,

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import uk.nhs.cpis.db.Database;
 
-/** The staff_restriction and restriction_blocked_attempt tables (V3). */
+/** The staff_restriction and restriction_blocked_attempt tables (V3, one restriction per user and patient since V5). */
 @ApplicationScoped
 public class RestrictionRepository {
     private static final String COLUMNS = "id, org_code, user_id, nhs_number, reason, created_by, created_at";
@@ -44,13 +44,12 @@ public class RestrictionRepository {
                 RestrictionRepository::read);
     }
 
-    /** The id of the restriction stopping this user of this organisation seeing this patient, if any. */
-    Optional<Long> restricting(String orgCode, String userId, String nhsNumber) {
-        return database.queryFirst("select id from staff_restriction where org_code = ? and user_id = ? "
-                + "and nhs_number = ?", statement -> {
-                    statement.setString(1, orgCode);
-                    statement.setString(2, userId);
-                    statement.setString(3, nhsNumber);
+    /** The id of the restriction stopping this user seeing this patient, whichever organisation made it. */
+    Optional<Long> restricting(String userId, String nhsNumber) {
+        return database.queryFirst("select id from staff_restriction where user_id = ? and nhs_number = ?",
+                statement -> {
+                    statement.setString(1, userId);
+                    statement.setString(2, nhsNumber);
                 }, row -> row.getLong(1));
     }
 

@@ -24,8 +24,9 @@ import uk.nhs.cpis.security.Caller;
 
 /**
  * Staff restrictions (seed 001): a privacy officer stops a named user of its own organisation from
- * seeing one patient's CP information. A restriction binds the user only while acting for that
- * organisation, the only one whose staff the officer answers for.
+ * seeing one patient's CP information. The restriction follows the user and the patient, whichever
+ * organisation the user later acts for ("it stays with a patient record until it is removed"), so
+ * there is one per user and patient; only the organisation that made it lists and removes it.
  */
 @ApplicationScoped
 public class RestrictionService {
@@ -92,7 +93,7 @@ public class RestrictionService {
 
     /** The restriction stopping the calling user seeing this patient, if any. */
     public Optional<Long> restrictingCaller(String nhsNumber) {
-        return restrictions.restricting(caller.orgCode(), caller.userId(), nhsNumber);
+        return restrictions.restricting(caller.userId(), nhsNumber);
     }
 
     /** Committed at once, whatever becomes of the request: the officer must see every blocked attempt. */

@@ -68,8 +68,10 @@ class StaffRestrictionTest {
         add(Tokens.privacyOfficer(OFFICER_ORG, Tokens.newUserId()), nhs, user, "again").statusCode(409)
                 .contentType(PROBLEM_JSON).body("code", equalTo("DUPLICATE_RESTRICTION"))
                 .body("detail", equalTo("A restriction on this record already exists for this NHS smartcard number."));
-        // The same user and patient in another organisation is that organisation's own restriction.
-        addOk(Tokens.privacyOfficer("RX202", Tokens.newUserId()), nhs, user);
+        // The restriction follows the user and the patient: another organisation cannot add a second one.
+        add(Tokens.privacyOfficer("RX202", Tokens.newUserId()), nhs, user, "again").statusCode(409)
+                .contentType(PROBLEM_JSON).body("code", equalTo("DUPLICATE_RESTRICTION"))
+                .body("detail", equalTo("A restriction on this record already exists for this NHS smartcard number."));
     }
 
     @Test
@@ -98,8 +100,11 @@ class StaffRestrictionTest {
         long id = addOk(officer, nhs, user);
         String restricted = Tokens.clinician(user);
 
+        // Acting for another organisation changes nothing: the restriction stays with the patient's record.
+        String elsewhere = Tokens.token("cpis-view", "RX202", user);
         for (ValidatableResponse refused : List.of(Lookups.presence(restricted, nhs), Lookups.details(restricted, nhs),
-                Lookups.previousViews(restricted, nhs), Lookups.details(Tokens.noAsn(user), nhs))) {
+                Lookups.previousViews(restricted, nhs), Lookups.details(Tokens.noAsn(user), nhs),
+                Lookups.presence(elsewhere, nhs), Lookups.details(elsewhere, nhs), Lookups.previousViews(elsewhere, nhs))) {
             refused.statusCode(403).contentType("application/fhir+json")
                     .body("resourceType", equalTo("OperationOutcome"))
                     .body("issue[0].details.coding[0].code", equalTo("ACCESS_RESTRICTED"))
@@ -108,14 +113,14 @@ class StaffRestrictionTest {
         }
         assertEquals(0, Lookups.viewCount(nhs), "a refused view is no access event");
 
-        // Only that user, and only while acting for the officer's organisation.
+        // Only that user.
         Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200);
-        Lookups.details(Tokens.token("cpis-view", "RX202", user), nhs).statusCode(200);
 
+        // The officer who made it sees every blocked attempt, those made acting for RX202 too; RX202 lists its own only.
         given().auth().oauth2(officer).when().get("/api/restrictions").then().statusCode(200)
                 .body("find { it.id == " + id + " }.userId", equalTo(user))
-                .body("find { it.id == " + id + " }.blockedAttempts.action",
-                        equalTo(List.of("DETAILS", "PREVIOUS_VIEWS", "DETAILS", "PRESENCE")));
+                .body("find { it.id == " + id + " }.blockedAttempts.action", equalTo(List.of("PREVIOUS_VIEWS",
+                        "DETAILS", "PRESENCE", "DETAILS", "PREVIOUS_VIEWS", "DETAILS", "PRESENCE")));
         given().auth().oauth2(Tokens.privacyOfficer("RX202", Tokens.newUserId())).when().get("/api/restrictions")
                 .then().statusCode(200).body("id", not(hasItem((int) id)));
     }
