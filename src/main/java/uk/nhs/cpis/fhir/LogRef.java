@@ -22,6 +22,7 @@ public enum LogRef {
     BATCH006(Logger.Level.INFO, "housekeeping: run=%s plansPurged=%d accessEventsPurged=%d notificationsPurged=%d "
             + "anchorsPurged=%d"),
     BATCH007(Logger.Level.INFO, "plans purged: run=%s la=%s count=%d"),
+    PLAN001(Logger.Level.INFO, "projected plan ends moved by a register change: plans=%d"),
     NOTIF001(Logger.Level.INFO, "registration notifications: births=%d inactiveNhsNumbers=%d"),
     NOTIF002(Logger.Level.INFO, "notifications acknowledged: la=%s requested=%d newly=%d"),
     LAREST001(Logger.Level.INFO, "LA restriction created: la=%s restriction=%s kind=%s users=%d"),

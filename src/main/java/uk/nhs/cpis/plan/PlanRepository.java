@@ -64,6 +64,31 @@ public class PlanRepository {
                 statement -> statement.setString(1, laCode), row -> row.getLong(1)).orElse(0L);
     }
 
+    /**
+     * Every LA's plans given no end (so projected to the 18th birthday; an unborn plan always has one) for
+     * these NHS numbers: one query for a register load chunk.
+     */
+    public List<PlanRecord> findProjected(Collection<String> nhsNumbers) {
+        if (nhsNumbers.isEmpty()) {
+            return List.of();
+        }
+        return database.query(SELECT + "where nhs_number in (" + Jdbc.placeholders(nhsNumbers.size())
+                + ") and end_date is null", statement -> Jdbc.bindAll(statement, 1, nhsNumbers), PlanRepository::read);
+    }
+
+    /**
+     * Stores the derived end and last display day alone. The version and update time stay the LA's: the
+     * plan is the one it uploaded, and a withdrawn plan's purge counts from its withdrawal.
+     */
+    public void updateDerivedEnds(Collection<PlanRecord> plans) {
+        database.batch("update care_plan set effective_end = ?, last_display_date = ? where id = ?", plans,
+                (statement, p) -> {
+                    statement.setDate(1, Date.valueOf(p.effectiveEnd()));
+                    statement.setDate(2, Date.valueOf(p.lastDisplayDay()));
+                    statement.setString(3, p.id());
+                });
+    }
+
     /** Every LA's plans for these NHS numbers inside their display window on {@code day}. */
     public List<PlanRecord> findDisplayable(Collection<String> nhsNumbers, LocalDate day) {
         if (nhsNumbers.isEmpty()) {

@@ -1,8 +1,10 @@
 package uk.nhs.cpis.lookup;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -84,6 +86,36 @@ class DisplayWindowLookupTest {
         // 18th birthday 2026-12-15 + 364 days = 2027-12-14.
         assertShown(nhs, "2027-12-14T23:59:00Z", true);
         assertShown(nhs, "2027-12-15T00:00:00Z", false);
+    }
+
+    @Test
+    void shouldMoveAProjectedEndWhenTheRegisterCorrectsTheBirthDate() {
+        clock.set(Instant.parse("2026-03-01T12:00:00Z"));
+        LocalDate born = LocalDate.of(2008, 12, 15);
+        String nhs = TestPatients.register("Hughes", "Dan", born);
+        Lookups.upload(Plans.plan(nhs, "Hughes", born, Plans.CPP).start("2025-06-01"), "LA330");
+        Lookups.upload(Plans.plan(nhs, "Hughes", born, Plans.LAC).start("2025-06-01").end("2026-06-30"), "LA602");
+
+        // A year later by a register load: the CPP's projected end moves, the LAC's given end stays.
+        String corrected = TestPatients.patientJson(nhs, "Hughes", "Dan", LocalDate.of(2009, 12, 15)).replace("\n", "");
+        given().auth().oauth2(Tokens.admin()).contentType("application/fhir+ndjson").body((corrected + "\n").getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/admin/patients").then().statusCode(200).body("stored", equalTo(1));
+        Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200)
+                .body("entry.resource.find { it.category[0].coding[0].code == '" + Plans.CPP + "' }.period.end",
+                        equalTo("2027-12-15"))
+                .body("entry.resource.find { it.category[0].coding[0].code == '" + Plans.LAC + "' }.period.end",
+                        equalTo("2026-06-30"))
+                .body("entry[0].resource.contained[0].birthDate", equalTo("2009-12-15"));
+        // 18th birthday 2027-12-15 + 364 days = 2028-12-13; the LAC is hidden long before.
+        assertShown(nhs, "2028-12-13T23:59:00Z", true);
+        assertShown(nhs, "2028-12-14T00:00:00Z", false);
+
+        // Half a year earlier by a single PUT: the plan shows again until the new edge, and no longer.
+        clock.set(Instant.parse("2026-03-01T12:00:00Z"));
+        TestPatients.register(TestPatients.patientJson(nhs, "Hughes", "Dan", LocalDate.of(2009, 6, 15)), nhs);
+        // 18th birthday 2027-06-15 + 364 days = 2028-06-13, in British Summer Time.
+        assertShown(nhs, "2028-06-13T22:59:00Z", true);
+        assertShown(nhs, "2028-06-13T23:00:00Z", false);
     }
 
     @Test
