@@ -33,6 +33,8 @@ import uk.nhs.cpis.security.Roles;
 @RolesAllowed(Roles.CPIS_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class BatchRunResource {
+    private static final String EXPECTED_BODY = "The body must be empty or {\"cutoff\": \"<ISO instant>\"}";
+
     /** The optional body of POST: the cut-off, an ISO instant. */
     public record StartRequest(Instant cutoff) {
     }
@@ -73,12 +75,17 @@ public class BatchRunResource {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
+        StartRequest request;
         try {
-            return Optional.ofNullable(json.readValue(body, StartRequest.class)).map(StartRequest::cutoff);
+            request = json.readValue(body, StartRequest.class);
         } catch (JsonProcessingException e) {
-            throw new CpisException(ErrorCode.MALFORMED_CONTENT, "The body must be empty or {\"cutoff\": "
-                    + "\"<ISO instant>\"}: " + e.getOriginalMessage());
+            throw new CpisException(ErrorCode.MALFORMED_CONTENT, EXPECTED_BODY + ": " + e.getOriginalMessage());
         }
+        // A JSON null is a body, not an absent one: it must not start a run.
+        if (request == null) {
+            throw new CpisException(ErrorCode.MALFORMED_CONTENT, EXPECTED_BODY + ".");
+        }
+        return Optional.ofNullable(request.cutoff());
     }
 
     @GET

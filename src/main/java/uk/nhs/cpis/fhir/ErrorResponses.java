@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -55,6 +56,10 @@ public class ErrorResponses {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // Quarkus's JSON body reader wraps unreadable JSON (a repeated field, a truncated body) in a bare 400.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         ErrorCode code = switch (status) {
             case 401 -> ErrorCode.UNAUTHORISED;
@@ -79,11 +84,16 @@ public class ErrorResponses {
         return respond(uri, code, diagnostics, List.of());
     }
 
-    // Listed as well as its supertype: Quarkus has a built-in mapper for it that would answer a bare JSON body.
-    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
+    // The subtypes are listed as well: Quarkus has built-in mappers for them, which would answer a bare JSON
+    // body (mismatched input) or an empty 500 (a definition problem, which a request body can cause: a field
+    // repeated after a record's constructor has all its arguments). Their message names our classes, so the
+    // client is told only what the body did wrong.
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
+            InvalidDefinitionException.class })
     public Response badJson(JsonProcessingException e, UriInfo uri) {
-        return respond(uri, ErrorCode.MALFORMED_CONTENT,
-                "The body is not valid JSON of the expected shape: " + e.getOriginalMessage(), List.of());
+        String diagnostics = "The body is not valid JSON of the expected shape"
+                + (e instanceof InvalidDefinitionException ? "." : ": " + e.getOriginalMessage());
+        return respond(uri, ErrorCode.MALFORMED_CONTENT, diagnostics, List.of());
     }
 
     @ServerExceptionMapper
