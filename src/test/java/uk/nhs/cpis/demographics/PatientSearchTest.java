@@ -139,6 +139,17 @@ class PatientSearchTest {
     }
 
     @Test
+    void shouldRefuseAYearOrAnUpperBoundAloneWithoutAGivenNameOrPostcode() {
+        String nhs = register(family, given, "female", born, "NT1 1AA");
+        refused(search(family, "2011", Map.of()), 400, "INVALID_PARAMETER");
+        refused(search(family, "le2011-08-31", Map.of()), 400, "INVALID_PARAMETER");
+        // The same ranges are good with a given name: the refusals above are for its absence.
+        search(family, "2011", Map.of("given", given)).statusCode(200).body("entry.resource.id", equalTo(List.of(nhs)));
+        search(family, "le2011-08-31", Map.of("given", given)).statusCode(200)
+                .body("entry.resource.id", equalTo(List.of(nhs)));
+    }
+
+    @Test
     void shouldFindCommonMisspellingsWhenFuzzy() {
         String smith = register("Smith", given, "female", born, "NT1 1AA");
         String johnson = register("Johnson", given, "female", born, "NT1 1AA");
@@ -165,6 +176,19 @@ class PatientSearchTest {
         for (String bad : List.of("0", "51", "ten")) {
             refused(search(family, born.toString(), Map.of("_max-results", bad)), 400, "INVALID_PARAMETER");
         }
+    }
+
+    @Test
+    void shouldAnswerTenMatchesByDefaultAndUpToFiftyWhenAsked() {
+        for (int i = 0; i < 10; i++) {
+            register(family, randomLetters(6), "female", born, "NT1 1AA");
+        }
+        search(family, born.toString(), Map.of()).statusCode(200).body("total", equalTo(10))
+                .body("entry.size()", equalTo(10));
+        register(family, randomLetters(6), "female", born, "NT1 1AA");
+        refused(search(family, born.toString(), Map.of()), 422, "TOO_MANY_MATCHES");
+        search(family, born.toString(), Map.of("_max-results", "50")).statusCode(200).body("total", equalTo(11))
+                .body("entry.size()", equalTo(11));
     }
 
     @Test
