@@ -61,6 +61,25 @@ class ClinicianLookupTest {
                 .body("entry.resource.contained[0].identifier[0].value.flatten()", everyItem(equalTo(nhs)));
     }
 
+    /** JAX-RS runs the GET for a HEAD: it would record a view, and so send an ASN, for plans nobody saw. */
+    @Test
+    void shouldRefuseHeadAndRecordNoView() {
+        String nhs = Lookups.childWithPlan(CHILD_BORN, "2025-02-01");
+        String clinician = Tokens.clinician(Tokens.newUserId());
+
+        for (String path : List.of("/fhir/CareTeam", "/fhir/Flag", "/fhir/AuditEvent")) {
+            given().auth().oauth2(clinician).queryParam("patient:identifier", Lookups.patient(nhs))
+                    .when().head(path).then().log().ifValidationFails()
+                    .statusCode(405).contentType("application/fhir+json");
+        }
+        given().auth().oauth2(clinician).queryParam("identifier", Lookups.patient(nhs))
+                .when().head("/fhir/Patient").then().statusCode(405);
+        given().auth().oauth2(Tokens.token("la-social-worker", Tokens.LA, "sw1")).queryParam("category", "asn")
+                .when().head("/fhir/Communication").then().statusCode(405);
+
+        assertEquals(0, Lookups.viewCount(nhs));
+    }
+
     /** A Bundle leaves as one body with its length, not as one HTTP chunk per JSON token (HAPI flushes per token). */
     @Test
     void shouldSendEachAnswerWholeWithItsLength() {
