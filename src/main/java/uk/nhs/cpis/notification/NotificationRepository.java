@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,10 +37,6 @@ public class NotificationRepository {
             + ") on t.id = s.id when not matched then insert (" + COLUMNS + ") values (" + prefixed("s.") + ")";
     private static final String SELECT = "select n.seq, " + prefixed("n.") + ", " + RestrictionSql.restricted("n")
             + " as restricted from notification n ";
-
-    /** Who a notification belongs to, and whether a given viewer may see it. */
-    public record Ownership(String id, String laCode, boolean visible) {
-    }
 
     @Inject
     Database database;
@@ -72,17 +69,21 @@ public class NotificationRepository {
                 row -> row.getLong(1)).orElse(0L);
     }
 
-    /** Owner and visibility of each of these notifications that exists. */
-    public List<Ownership> ownership(Collection<String> ids, Viewer viewer) {
+    /**
+     * Those of these ids the viewer may see: its own LA's, not hidden by a restriction. Another LA's
+     * notification is left out like an unknown one, so that its existence is not revealed.
+     */
+    public Set<String> visibleIds(Collection<String> ids, Viewer viewer) {
         if (ids.isEmpty()) {
-            return List.of();
+            return Set.of();
         }
-        String sql = "select n.id, n.la_code, case when " + RestrictionSql.visible("n", viewer)
-                + " then 1 else 0 end from notification n where n.id in (" + Jdbc.placeholders(ids.size()) + ")";
-        return database.query(sql, statement -> {
-            int next = RestrictionSql.bindVisible(statement, 1, viewer);
-            Jdbc.bindAll(statement, next, ids);
-        }, row -> new Ownership(row.getString(1), row.getString(2), row.getInt(3) == 1));
+        String sql = "select n.id from notification n where n.id in (" + Jdbc.placeholders(ids.size())
+                + ") and n.la_code = ? and " + RestrictionSql.visible("n", viewer);
+        return Set.copyOf(database.query(sql, statement -> {
+            int next = Jdbc.bindAll(statement, 1, ids);
+            statement.setString(next, viewer.laCode());
+            RestrictionSql.bindVisible(statement, next + 1, viewer);
+        }, row -> row.getString(1)));
     }
 
     public List<FeedEntry> find(String id, Viewer viewer) {

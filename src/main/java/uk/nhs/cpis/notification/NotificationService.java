@@ -2,10 +2,7 @@ package uk.nhs.cpis.notification;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,7 +83,8 @@ public class NotificationService {
 
     /**
      * Acknowledges all or nothing: an unknown notification, another LA's, or one hidden from the viewer
-     * refuses the whole call. Answers how many are acknowledged (those acknowledged before included).
+     * refuses the whole call, each with the same 404. Answers how many are acknowledged (those acknowledged
+     * before included).
      */
     @Transactional
     public long acknowledge(Viewer viewer, Acknowledge what) {
@@ -97,16 +95,11 @@ public class NotificationService {
                 throw new CpisException(ErrorCode.PAYLOAD_TOO_LARGE, "At most " + config.maxAcknowledged()
                         + " notifications per call; acknowledge a whole batch with the batch parameter.");
             }
-            Map<String, NotificationRepository.Ownership> owned = notifications.ownership(listed.ids(), viewer)
-                    .stream().collect(Collectors.toMap(NotificationRepository.Ownership::id, Function.identity()));
+            // Another LA's notification, or one hidden by a restriction, is answered as unknown: a
+            // different answer would tell the caller that another LA holds a plan for the child.
+            Set<String> visible = notifications.visibleIds(listed.ids(), viewer);
             for (String id : listed.ids()) {
-                NotificationRepository.Ownership ownership = owned.get(id);
-                if (ownership != null && !ownership.laCode().equals(viewer.laCode())) {
-                    throw new CpisException(ErrorCode.ORGANISATION_MISMATCH, "Communication/" + id
-                            + " belongs to another local authority; nothing was acknowledged.");
-                }
-                // A notification hidden by a restriction is answered as unknown, so as not to reveal it.
-                if (ownership == null || !ownership.visible()) {
+                if (!visible.contains(id)) {
                     throw notFound(id);
                 }
             }
