@@ -1,11 +1,9 @@
 package uk.nhs.cpis.notification;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -60,8 +58,8 @@ class RegistrationNotificationTest {
                 .start(today.minusDays(100).toString()).end(today.plusDays(5).toString()));
         String newborn = TestPatients.newNhsNumber();
 
-        TestPatients.register(newbornJson(newborn, mother), newborn);
-        TestPatients.register(newbornJson(newborn, mother), newborn);
+        TestPatients.register(TestPatients.newbornJson(newborn, mother, today), newborn);
+        TestPatients.register(TestPatients.newbornJson(newborn, mother, today), newborn);
 
         Bundle feed = NotificationFeedTest.parse(given().auth().oauth2(Tokens.token("la-social-worker", la, "sw1"))
                 .when().get("/fhir/Communication?category=birth-notification").then().statusCode(200)
@@ -82,7 +80,7 @@ class RegistrationNotificationTest {
                 .start(today.minusDays(100).toString()));
         String newborn = TestPatients.newNhsNumber();
 
-        TestPatients.register(newbornJson(newborn, mother), newborn);
+        TestPatients.register(TestPatients.newbornJson(newborn, mother, today), newborn);
 
         assertEquals(0, Batches.feed(la, "sw1", "").getInt("total"));
     }
@@ -94,20 +92,10 @@ class RegistrationNotificationTest {
         Batches.uploadPlan(la, Plans.plan(old, "Brown", born, Plans.CPP).la(la).start(today.minusDays(20).toString()));
         Batches.uploadPlan(la, Plans.plan(old, "Brown", born, Plans.LAC).la(la).start(today.minusDays(10).toString()));
         String replacement = TestPatients.newNhsNumber();
-        String superseded = """
-                {"resourceType":"Patient","id":"%s",
-                 "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"%s"}],
-                 "active":false,
-                 "link":[{"type":"replaced-by","other":{"identifier":{"system":"https://fhir.nhs.uk/Id/nhs-number",
-                   "value":"%s"}}}],
-                 "name":[{"family":"Brown","given":["Lucy"]}],"gender":"female","birthDate":"%s"}"""
-                .formatted(old, old, replacement, born).replace("\n", "");
+        String superseded = TestPatients.supersededJson(old, replacement, "Brown", "Lucy", born);
 
-        for (int load = 0; load < 2; load++) {
-            given().auth().oauth2(Tokens.admin()).contentType("application/fhir+ndjson")
-                    .body((superseded + "\n").getBytes(StandardCharsets.UTF_8))
-                    .when().post("/api/admin/patients").then().statusCode(200).body("stored", equalTo(1));
-        }
+        TestPatients.load(superseded);
+        TestPatients.load(superseded);
 
         Bundle feed = NotificationFeedTest.parse(given().auth().oauth2(Tokens.laUpload(la))
                 .when().get("/fhir/Communication").then().statusCode(200).extract().asString());
@@ -117,15 +105,5 @@ class RegistrationNotificationTest {
         assertEquals(old, inactive.getSubject().getIdentifier().getValue());
         assertEquals(replacement, ((Identifier) inactive.getExtensionByUrl(SD + "new-nhs-number").getValue())
                 .getValue());
-    }
-
-    private String newbornJson(String newborn, String mother) {
-        return """
-                {"resourceType":"Patient","id":"%s",
-                 "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"%s"}],
-                 "extension":[{"url":"https://cpis.local/fhir/StructureDefinition/mother-nhs-number",
-                   "valueIdentifier":{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"%s"}}],
-                 "name":[{"family":"Jones","given":["Baby"]}],"gender":"male","birthDate":"%s"}"""
-                .formatted(newborn, newborn, mother, today);
     }
 }
