@@ -23,6 +23,8 @@ import io.restassured.specification.RequestSpecification;
 import uk.nhs.cpis.support.AccessEvents;
 import uk.nhs.cpis.support.Batches;
 import uk.nhs.cpis.support.MutableClock;
+import uk.nhs.cpis.support.Plans;
+import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Timeline;
 import uk.nhs.cpis.support.Tokens;
 
@@ -106,6 +108,45 @@ class LaRestrictionTest {
                 .body("parameter[0].valueInteger", equalTo(1));
         assertEquals(1, Batches.feed(Tokens.laUpload(la), "acknowledged=false").getInt("total"),
                 "the hidden child's notification is left unacknowledged");
+    }
+
+    @Test
+    void shouldHideABirthNotificationFromThoseTheNewbornIsRestrictedFrom() {
+        LocalDate motherBorn = date(0).minusYears(24);
+        String mother = TestPatients.register("Jones", "Tracy", motherBorn);
+        Batches.uploadPlan(la, Plans.plan(mother, "Jones", motherBorn, Plans.UCPP).la(la)
+                .start(date(-100).toString()).end(date(5).toString()));
+        String newborn = TestPatients.newNhsNumber();
+        TestPatients.register(TestPatients.newbornJson(newborn, mother, date(0)), newborn);
+        String birth = Batches.feed(Tokens.laUpload(la), "category=birth-notification")
+                .getString("entry[0].resource.id");
+
+        // Seed 000: the birth record of a child placed for adoption; the notification's subject is the mother.
+        create(newborn, "only-named-users", List.of("sw-adoption"), "Placed for adoption").then().statusCode(201);
+
+        assertEquals(0, Batches.feed(social("sw-duty"), "category=birth-notification").getInt("total"));
+        given().auth().oauth2(social("sw-duty")).when().get("/fhir/Communication/" + birth).then().statusCode(404);
+        given().auth().oauth2(social("sw-duty")).contentType("application/fhir+json")
+                .body("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"communication\",\"valueReference\":"
+                        + "{\"reference\":\"Communication/" + birth + "\"}}]}")
+                .when().post("/fhir/Communication/$acknowledge").then().statusCode(404);
+        assertEquals(1, Batches.feed(social("sw-adoption"), "category=birth-notification").getInt("total"));
+        given().auth().oauth2(social("sw-adoption")).when().get("/fhir/Communication/" + birth).then()
+                .statusCode(200).body("meta.security[0].code", equalTo("R"));
+    }
+
+    @Test
+    void shouldHideAnInactiveNumberNotificationFromThoseTheNewNumberIsRestrictedFrom() {
+        LocalDate born = date(0).minusYears(8);
+        String old = TestPatients.register("Brown", "Sam", born);
+        Batches.uploadPlan(la, Plans.plan(old, "Brown", born, Plans.CPP).la(la).start(date(-20).toString()));
+        String replacement = TestPatients.newNhsNumber();
+        TestPatients.load(TestPatients.supersededJson(old, replacement, "Brown", "Sam", born));
+
+        create(replacement, "all-except-named-users", List.of("sw-neighbour"), "Neighbour").then().statusCode(201);
+
+        assertEquals(0, Batches.feed(social("sw-neighbour"), "category=inactive-nhs-number").getInt("total"));
+        assertEquals(1, Batches.feed(social("sw-duty"), "category=inactive-nhs-number").getInt("total"));
     }
 
     @Test
