@@ -25,6 +25,7 @@ import uk.nhs.cpis.db.Database;
 import uk.nhs.cpis.support.AccessEvents;
 import uk.nhs.cpis.support.BatchFaults;
 import uk.nhs.cpis.support.Batches;
+import uk.nhs.cpis.support.Lookups;
 import uk.nhs.cpis.support.MutableClock;
 import uk.nhs.cpis.support.Plans;
 import uk.nhs.cpis.support.TestPatients;
@@ -89,6 +90,52 @@ class BatchRunResourceTest {
                 accessTimes(la, null));
         assertEquals(4, Batches.feed(otherLa, "sw1", "category=asn").getList("entry").size());
         assertEquals(1, accessTimes(la, "ben").size());
+    }
+
+    @Test
+    void shouldTurnAB0107LookupIntoOneAsnForTheLaAndAB0170LookupIntoNone() {
+        String la = Batches.freshLa();
+        String child = Batches.childWithPlan(la, day, 7);
+        String viewer = Tokens.newUserId();
+        clock.set(at(1));
+        Lookups.details(Tokens.clinician(viewer), child).statusCode(200).body("total", equalTo(1));
+        clock.set(at(2));
+        Lookups.details(Tokens.noAsn(Tokens.newUserId()), child).statusCode(200).body("total", equalTo(1));
+        clock.set(at(4));
+
+        assertEquals(1, Batches.run(at(3)).getLong("notificationsCreated"));
+
+        JsonPath feed = Batches.feed(la, "sw1", "category=asn");
+        assertEquals(1, feed.getInt("total"), "the B0107 view only");
+        String asn = "entry[0].resource.";
+        assertEquals(child, feed.getString(asn + "subject.identifier.value"));
+        assertEquals(at(1).toString(), feed.getString(asn + extension("access-time") + ".valueDateTime"));
+        assertEquals(viewer, feed.getString(asn + extension("accessing-user") + ".valueReference.identifier.value"));
+        assertEquals("Test User " + viewer, feed.getString(asn + extension("accessing-user")
+                + ".valueReference.display"));
+        assertEquals(Tokens.HOSPITAL, feed.getString(asn + extension("accessing-organization")
+                + ".valueReference.identifier.value"));
+        assertEquals(Tokens.HOSPITAL + " Organisation", feed.getString(asn + extension("accessing-organization")
+                + ".valueReference.display"));
+    }
+
+    @Test
+    void shouldMakeOneAsnPerLaHoweverManyOfItsPlansAreDisplayable() {
+        String la = Batches.freshLa();
+        String otherLa = Batches.freshLa();
+        String child = Batches.childWithPlan(la, day, 6);
+        Batches.uploadPlan(la, Plans.plan(child, "Taylor", birthDate(6), Plans.LAC).la(la).start(date(-24 * 20)));
+        Batches.uploadPlan(otherLa, Plans.plan(child, "Taylor", birthDate(6), Plans.LAC).la(otherLa)
+                .start(date(-24 * 20)));
+        events.record(at(1), child, "anna", Tokens.HOSPITAL);
+        clock.set(at(3));
+
+        JsonPath run = Batches.run(at(2));
+
+        assertEquals("completed", run.getString("status"));
+        assertEquals(2, run.getLong("notificationsCreated"), "one per LA, not one per plan");
+        assertEquals(1, Batches.feed(la, "sw1", "category=asn").getInt("total"), "a CPP and a LAC: one ASN");
+        assertEquals(1, Batches.feed(otherLa, "sw1", "category=asn").getInt("total"));
     }
 
     @Test
@@ -278,6 +325,10 @@ class BatchRunResourceTest {
 
     private String date(int hours) {
         return at(hours).toString().substring(0, 10);
+    }
+
+    private static String extension(String name) {
+        return "extension.find { it.url.endsWith('/notification-" + name + "') }";
     }
 
     private LocalDate birthDate(int yearsOld) {

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import uk.nhs.cpis.db.Database;
 
 /**
- * Stores access events directly, as the lookup feature does on a B0107 view (not on this branch):
- * the batch tests need events at chosen times.
+ * Stores access events directly, as a B0107 lookup does: the batch tests need events at chosen times
+ * and users (BatchRunResourceTest also goes through a real lookup once).
  */
 @ApplicationScoped
 public class AccessEvents {
