@@ -3,6 +3,8 @@ package uk.nhs.cpis.fhir;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -76,12 +78,20 @@ public class ErrorResponses {
             case UNSUPPORTED_MEDIA_TYPE -> "Send application/fhir+json (or application/json; "
                     + "application/fhir+ndjson for bulk patient loads).";
             case NOT_ACCEPTABLE -> "This server answers application/fhir+json or application/json.";
+            case METHOD_NOT_ALLOWED -> "This method is not allowed on " + uri.getPath()
+                    + (allowed(e).isEmpty() ? "." : "; allowed: " + String.join(", ", allowed(e)) + ".");
             default -> code.display();
         };
         if (code == ErrorCode.INTERNAL_ERROR) {
             return serverError(e, uri);
         }
-        return respond(uri, code, diagnostics, List.of());
+        Response answer = respond(uri, code, diagnostics, List.of());
+        // A 405 says what is allowed (RFC 9110, 15.5.6) where the refusal knows it; an empty Allow would mean nothing is.
+        return allowed(e).isEmpty() ? answer : Response.fromResponse(answer).allow(allowed(e)).build();
+    }
+
+    private static Set<String> allowed(WebApplicationException e) {
+        return new TreeSet<>(e.getResponse().getAllowedMethods());
     }
 
     // The subtypes are listed as well: Quarkus has built-in mappers for them, which would answer a bare JSON

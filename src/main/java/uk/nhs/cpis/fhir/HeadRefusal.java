@@ -1,6 +1,7 @@
 package uk.nhs.cpis.fhir;
 
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
@@ -19,7 +20,7 @@ public class HeadRefusal {
     @ServerRequestFilter(preMatching = true, priority = Priorities.USER + 1)
     public void refuseHead(ContainerRequestContext request, HttpServerRequest http) {
         if (HttpMethod.HEAD.equals(request.getMethod()) && http.path().startsWith("/fhir/")) {
-            throw new CpisException(ErrorCode.METHOD_NOT_ALLOWED, "HEAD is not supported: use GET.");
+            throw new NotAllowedException(HttpMethod.GET);
         }
     }
 }

@@ -81,7 +81,8 @@ class BadInputTest {
                 .body("resourceType", equalTo("OperationOutcome"))
                 .body("issue[0].details.coding[0].code", equalTo("NOT_FOUND"));
         given().auth().oauth2(Tokens.laUpload()).when().patch("/fhir/CareTeam").then().statusCode(405)
-                .body("resourceType", equalTo("OperationOutcome"));
+                .body("resourceType", equalTo("OperationOutcome"))
+                .body("issue[0].details.coding[0].code", equalTo("METHOD_NOT_ALLOWED"));
     }
 
     @Test

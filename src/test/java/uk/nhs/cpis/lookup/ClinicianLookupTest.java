@@ -70,7 +70,7 @@ class ClinicianLookupTest {
         for (String path : List.of("/fhir/CareTeam", "/fhir/Flag", "/fhir/AuditEvent")) {
             given().auth().oauth2(clinician).queryParam("patient:identifier", Lookups.patient(nhs))
                     .when().head(path).then().log().ifValidationFails()
-                    .statusCode(405).contentType("application/fhir+json");
+                    .statusCode(405).contentType("application/fhir+json").header("Allow", "GET");
         }
         given().auth().oauth2(clinician).queryParam("identifier", Lookups.patient(nhs))
                 .when().head("/fhir/Patient").then().statusCode(405);
