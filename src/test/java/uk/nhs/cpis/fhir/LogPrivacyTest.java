@@ -19,8 +19,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import uk.nhs.cpis.support.Tokens;
 
 /**
- * Loads and uploads the storyboard people (with failures among them), then reads this run's log:
- * none of their NHS numbers, names or birth dates may appear.
+ * Loads and uploads the storyboard people (with failures among them), looks them up, restricts a user
+ * from one, then reads this run's log, which the test profile writes at DEBUG for our code: none of
+ * their NHS numbers, names or birth dates may appear.
  */
 @QuarkusTest
 class LogPrivacyTest {
@@ -43,6 +44,8 @@ class LogPrivacyTest {
                 .body(Files.readString(SAMPLES.resolve("LA602-UCPP-tracy.json"))).when().post("/fhir")
                 .then().statusCode(200);
 
+        lookUpJohnny();
+
         String log = Files.readString(LOG);
         assertTrue(log.contains("patients loaded"), "the log of this run was not found at " + LOG);
         List<String> leaked = new ArrayList<>();
@@ -52,6 +55,27 @@ class LogPrivacyTest {
             }
         }
         assertFalse(!leaked.isEmpty(), "patient data in the log: " + leaked.size() + " values");
+    }
+
+    private static void lookUpJohnny() {
+        String johnny = "https://fhir.nhs.uk/Id/nhs-number|9990000018";
+        String clinician = Tokens.clinician(Tokens.newUserId());
+        given().auth().oauth2(clinician).queryParam("identifier", johnny).when().get("/fhir/Patient")
+                .then().statusCode(200);
+        given().auth().oauth2(clinician).queryParam("family", "Taylor").queryParam("gender", "male")
+                .queryParam("birthdate", "2021-03-14").queryParam("_fuzzy-match", "true").when().get("/fhir/Patient")
+                .then().statusCode(200);
+        for (String path : List.of("/fhir/Flag", "/fhir/CareTeam", "/fhir/AuditEvent")) {
+            given().auth().oauth2(clinician).queryParam("patient:identifier", johnny).when().get(path)
+                    .then().statusCode(200);
+        }
+        String restricted = Tokens.newUserId();
+        given().auth().oauth2(Tokens.privacyOfficer(Tokens.HOSPITAL, Tokens.newUserId()))
+                .contentType("application/json")
+                .body("{\"nhsNumber\":\"9990000018\",\"userId\":\"" + restricted + "\",\"reason\":\"Relative\"}")
+                .when().post("/api/restrictions").then().statusCode(201);
+        given().auth().oauth2(Tokens.clinician(restricted)).queryParam("patient:identifier", johnny)
+                .when().get("/fhir/CareTeam").then().statusCode(403);
     }
 
     private static List<String> secretsIn(String ndjson) {
