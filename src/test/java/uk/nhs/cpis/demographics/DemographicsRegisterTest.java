@@ -56,7 +56,7 @@ class DemographicsRegisterTest {
     void shouldStoreTheMothersNhsNumberOfANewborn() {
         String mother = TestPatients.register("Brown", "Tracy", LocalDate.of(2007, 5, 20));
         String baby = TestPatients.newNhsNumber();
-        put(baby, newborn(baby, mother)).then().statusCode(201)
+        put(baby, TestPatients.newbornJson(baby, mother, LocalDate.of(2026, 11, 20))).then().statusCode(201)
                 .body("extension[0].url", equalTo("https://cpis.local/fhir/StructureDefinition/mother-nhs-number"))
                 .body("extension[0].valueIdentifier.value", equalTo(mother));
     }
@@ -109,16 +109,6 @@ class DemographicsRegisterTest {
                 .when().post("/api/admin/patients")
                 .then().statusCode(415).contentType("application/problem+json")
                 .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
-    }
-
-    static String newborn(String baby, String mother) {
-        return """
-                {"resourceType":"Patient","id":"%s",
-                 "identifier":[{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"%s"}],
-                 "extension":[{"url":"https://cpis.local/fhir/StructureDefinition/mother-nhs-number",
-                   "valueIdentifier":{"system":"https://fhir.nhs.uk/Id/nhs-number","value":"%s"}}],
-                 "name":[{"family":"Brown","given":["Baby"]}],"gender":"female","birthDate":"2026-11-20"}"""
-                .formatted(baby, baby, mother);
     }
 
     private static io.restassured.response.Response put(String nhs, String json) {
