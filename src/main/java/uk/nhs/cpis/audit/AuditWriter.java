@@ -122,7 +122,8 @@ public class AuditWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, config.maxBatch() - 1);
-                write(batch.stream().filter(p -> !p.committed().isCancelled()).filter(this::inTime).toList());
+                Instant oldest = oldestWritable();
+                write(batch.stream().filter(p -> !p.committed().isCancelled()).filter(p -> inTime(p, oldest)).toList());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -136,9 +137,13 @@ public class AuditWriter {
         }
     }
 
+    /** The oldest access time an event may have and still be written now. */
+    private Instant oldestWritable() {
+        return clock.instant().minus(config.commitTimeout());
+    }
+
     /** Fails, rather than writes, an access event taken too late to commit within the bound. */
-    private boolean inTime(Pending pending) {
-        Instant oldest = clock.instant().minus(config.commitTimeout());
+    private boolean inTime(Pending pending, Instant oldest) {
         if (pending.event() == null || !pending.event().accessedAt().isBefore(oldest)) {
             return true;
         }
@@ -163,7 +168,8 @@ public class AuditWriter {
                 return;
             }
             // One record the database refuses must not cost the others their answer.
-            records.stream().filter(this::inTime).forEach(p -> write(List.of(p)));
+            Instant oldest = oldestWritable();
+            records.stream().filter(p -> inTime(p, oldest)).forEach(p -> write(List.of(p)));
         }
     }
 

@@ -63,6 +63,7 @@ public class ErrorResponses {
             return badJson(json, uri);
         }
         int status = e.getResponse().getStatus();
+        Set<String> allowed = new TreeSet<>(e.getResponse().getAllowedMethods());
         ErrorCode code = switch (status) {
             case 401 -> ErrorCode.UNAUTHORISED;
             case 403 -> ErrorCode.FORBIDDEN;
@@ -79,7 +80,7 @@ public class ErrorResponses {
                     + "application/fhir+ndjson for bulk patient loads).";
             case NOT_ACCEPTABLE -> "This server answers application/fhir+json or application/json.";
             case METHOD_NOT_ALLOWED -> "This method is not allowed on " + uri.getPath()
-                    + (allowed(e).isEmpty() ? "." : "; allowed: " + String.join(", ", allowed(e)) + ".");
+                    + (allowed.isEmpty() ? "." : "; allowed: " + String.join(", ", allowed) + ".");
             default -> code.display();
         };
         if (code == ErrorCode.INTERNAL_ERROR) {
@@ -87,11 +88,7 @@ public class ErrorResponses {
         }
         Response answer = respond(uri, code, diagnostics, List.of());
         // A 405 says what is allowed (RFC 9110, 15.5.6) where the refusal knows it; an empty Allow would mean nothing is.
-        return allowed(e).isEmpty() ? answer : Response.fromResponse(answer).allow(allowed(e)).build();
-    }
-
-    private static Set<String> allowed(WebApplicationException e) {
-        return new TreeSet<>(e.getResponse().getAllowedMethods());
+        return allowed.isEmpty() ? answer : Response.fromResponse(answer).allow(allowed).build();
     }
 
     // The subtypes are listed as well: Quarkus has built-in mappers for them, which would answer a bare JSON
