@@ -14,8 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class RequestIds {
     public static final String REQUEST_ID = "X-Request-ID";
     public static final String CORRELATION_ID = "X-Correlation-ID";
-    // Ids are echoed and logged: anything but a plain token is replaced, so a client cannot inject data.
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    // Ids are echoed and logged: anything but a plain token is replaced, so a client cannot inject data,
+    // and so is one holding ten digits in a row, which could be an NHS number (never logged).
+    private static final Pattern SAFE_ID = Pattern.compile("(?!.*[0-9]{10})[A-Za-z0-9._:-]{1,128}");
 
     @ServerRequestFilter(preMatching = true)
     public void accept(ContainerRequestContext request) {

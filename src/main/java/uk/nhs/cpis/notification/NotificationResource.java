@@ -33,7 +33,11 @@ import uk.nhs.cpis.notification.restriction.Viewer;
 import uk.nhs.cpis.security.Caller;
 import uk.nhs.cpis.security.Roles;
 
-/** /fhir/Communication: the LA feed of notifications, and $acknowledge (own LA only). */
+/**
+ * /fhir/Communication: the LA feed of notifications, and $acknowledge (own LA only). An LA's upload
+ * system reads the feed but does not acknowledge (spec section 1): acknowledging is a social worker's
+ * act, and the upload system sees every restricted child's notifications.
+ */
 @Path("/fhir/Communication")
 @RolesAllowed({ Roles.LA_SOCIAL_WORKER, Roles.LA_UPLOAD })
 @Produces({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
@@ -63,6 +67,7 @@ public class NotificationResource {
 
     @POST
     @Path("$acknowledge")
+    @RolesAllowed(Roles.LA_SOCIAL_WORKER)
     @Consumes({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
     public Parameters acknowledge(Parameters parameters) {
         long acknowledged = notifications.acknowledge(viewer(), parse(parameters));

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.json.JsonString;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -17,7 +19,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * <p>
  * The identity claims are stored with every view, audit line and restriction, in columns of a fixed
  * width (V2-V4); a token whose claim would not fit is refused here, as an invalid token (401), rather
- * than failing every write it leads to.
+ * than failing every write it leads to. So is one whose identity claim is not a string (an organisation
+ * {@code 123} or {@code {...}} would be stored as its JSON text) or that names no user: every view must
+ * say who made it.
  */
 final class VerifiedToken implements JsonWebToken {
     /** The widest value each stored identity claim may have: the width of its columns. */
@@ -41,10 +45,21 @@ final class VerifiedToken implements JsonWebToken {
         this.claims = Collections.unmodifiableMap(read);
         for (Map.Entry<String, Integer> width : STORED_CLAIM_WIDTHS.entrySet()) {
             Object value = claims.get(width.getKey());
-            if (value != null && value.toString().length() > width.getValue()) {
+            if (value != null && !(value instanceof String || value instanceof JsonString)) {
+                throw new ParseException("claim " + width.getKey() + " is not a string");
+            }
+            if (value != null && text(value).length() > width.getValue()) {
                 throw new ParseException("claim " + width.getKey() + " is longer than " + width.getValue());
             }
         }
+        Object subject = claims.get("sub");
+        if (subject == null || text(subject).isBlank()) {
+            throw new ParseException("the token names no user (claim sub)");
+        }
+    }
+
+    private static String text(Object claim) {
+        return claim instanceof JsonString json ? json.getString() : claim.toString();
     }
 
     @Override

@@ -30,4 +30,15 @@ class RequestIdTest {
         given().header("X-Request-ID", "bad\tid with spaces").when().get("/fhir/metadata")
                 .then().header("X-Request-ID", matchesPattern("[0-9a-f-]{36}"));
     }
+
+    @Test
+    void shouldReplaceAnIdThatCouldBeAnNhsNumber() {
+        for (String id : new String[] { "9990000018", "req-9434765919-x" }) {
+            given().header("X-Request-ID", id).header("X-Correlation-ID", id).when().get("/fhir/metadata")
+                    .then().header("X-Request-ID", matchesPattern("[0-9a-f-]{36}"))
+                    .header("X-Correlation-ID", matchesPattern("[0-9a-f-]{36}"));
+        }
+        given().header("X-Request-ID", "req-999000001").when().get("/fhir/metadata")
+                .then().header("X-Request-ID", equalTo("req-999000001"));
+    }
 }

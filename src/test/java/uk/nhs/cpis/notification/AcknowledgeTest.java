@@ -110,6 +110,10 @@ class AcknowledgeTest {
         refuse("{\"resourceType\":\"Bundle\"}", 400, "MALFORMED_CONTENT");
         given().auth().oauth2(Tokens.clinician("anna")).contentType("application/fhir+json").body(batch(runId))
                 .when().post("/fhir/Communication/$acknowledge").then().statusCode(403);
+        // The upload system reads the feed (and every restricted child's notifications) but does not acknowledge.
+        given().auth().oauth2(Tokens.laUpload(la)).contentType("application/fhir+json").body(batch(runId))
+                .when().post("/fhir/Communication/$acknowledge")
+                .then().statusCode(403).body("issue[0].details.coding[0].code", equalTo("FORBIDDEN"));
         assertEquals(3, Batches.feed(la, "sw1", "acknowledged=false").getInt("total"));
     }
 

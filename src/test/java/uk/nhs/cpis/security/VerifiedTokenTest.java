@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -68,5 +69,26 @@ class VerifiedTokenTest {
             claims.setClaim(claim, "x".repeat(width + 1));
             assertThrows(ParseException.class, () -> new VerifiedToken(new DefaultJWTCallerPrincipal(claims)), claim);
         });
+    }
+
+    @Test
+    void shouldRefuseAnIdentityClaimThatIsNotAString() {
+        for (String claim : List.of("org", "org_name", "job_role", "name")) {
+            JwtClaims claims = claims();
+            claims.setClaim(claim, 123);
+            assertThrows(ParseException.class, () -> new VerifiedToken(new DefaultJWTCallerPrincipal(claims)), claim);
+            claims.setClaim(claim, Map.of("a", 1));
+            assertThrows(ParseException.class, () -> new VerifiedToken(new DefaultJWTCallerPrincipal(claims)), claim);
+        }
+    }
+
+    @Test
+    void shouldRefuseATokenThatNamesNoUser() {
+        JwtClaims blank = claims();
+        blank.setSubject(" ");
+        assertThrows(ParseException.class, () -> new VerifiedToken(new DefaultJWTCallerPrincipal(blank)));
+        JwtClaims none = claims();
+        none.unsetClaim("sub");
+        assertThrows(ParseException.class, () -> new VerifiedToken(new DefaultJWTCallerPrincipal(none)));
     }
 }
