@@ -97,12 +97,19 @@ public class LookupService {
         return bundle;
     }
 
-    /** {@code GET /fhir/AuditEvent}: the latest B0107 views of the patient's CP information, newest first. */
+    /**
+     * {@code GET /fhir/AuditEvent}: the latest B0107 views of the patient's CP information, newest first,
+     * while CP information is displayable. Views are only ever made of a displayable plan, so showing
+     * them after the plan was withdrawn (uploaded in error) or left its window would tell any clinician
+     * that the child was on a plan.
+     */
     public Bundle previousViews(UriInfo uri) {
         String nhsNumber = nhsNumberOf(uri.getQueryParameters());
         Instant now = clock.instant();
-        requireNotRestricted(restrictions.restrictingCaller(nhsNumber), Action.PREVIOUS_VIEWS, nhsNumber, now);
-        List<AccessEvent> views = accessEvents.latest(nhsNumber, config.previousViews());
+        LookupRepository.Lookup lookup = lookups.read(caller.userId(), nhsNumber, window.today());
+        requireNotRestricted(lookup.restriction(), Action.PREVIOUS_VIEWS, nhsNumber, now);
+        List<AccessEvent> views = lookup.plans().isEmpty() ? List.of()
+                : accessEvents.latest(nhsNumber, config.previousViews());
         answered(Action.PREVIOUS_VIEWS, nhsNumber, views.size(), now, null);
         Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), views.size());
         String auditEvents = uri.getBaseUri() + "fhir/AuditEvent/";

@@ -44,15 +44,6 @@ public class RestrictionRepository {
                 RestrictionRepository::read);
     }
 
-    /** The id of the restriction stopping this user seeing this patient, whichever organisation made it. */
-    Optional<Long> restricting(String userId, String nhsNumber) {
-        return database.queryFirst("select id from staff_restriction where user_id = ? and nhs_number = ?",
-                statement -> {
-                    statement.setString(1, userId);
-                    statement.setString(2, nhsNumber);
-                }, row -> row.getLong(1));
-    }
-
     int delete(long id) {
         return database.update("delete from staff_restriction where id = ?", statement -> statement.setLong(1, id));
     }

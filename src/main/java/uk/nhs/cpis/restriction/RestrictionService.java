@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,11 +88,6 @@ public class RestrictionService {
         Restriction restriction = ownRestriction(id);
         restrictions.delete(id);
         LogRef.LOOKUP006.log(LOG, restriction.orgCode(), id);
-    }
-
-    /** The restriction stopping the calling user seeing this patient, if any. */
-    public Optional<Long> restrictingCaller(String nhsNumber) {
-        return restrictions.restricting(caller.userId(), nhsNumber);
     }
 
     /** Committed at once, whatever becomes of the request: the officer must see every blocked attempt. */
