@@ -22,10 +22,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.security.Roles;
 
 /** Batch runs on demand, and every run's outcome (cpis-admin). */
@@ -77,7 +79,13 @@ public class BatchRunResource {
         }
         StartRequest request;
         try {
-            request = json.readValue(body, StartRequest.class);
+            JsonNode tree = json.readTree(body);
+            // Jackson would read a number as seconds since 1970: the cut-off must be written as an instant.
+            JsonNode cutoff = tree.get("cutoff");
+            if (cutoff != null && !cutoff.isTextual() && !cutoff.isNull()) {
+                throw new CpisException(ErrorCode.MALFORMED_CONTENT, EXPECTED_BODY + ": cutoff is not a string.");
+            }
+            request = json.treeToValue(tree, StartRequest.class);
         } catch (JsonProcessingException e) {
             throw new CpisException(ErrorCode.MALFORMED_CONTENT, EXPECTED_BODY + ": " + e.getOriginalMessage());
         }
@@ -90,12 +98,14 @@ public class BatchRunResource {
 
     @GET
     public List<BatchRunView> list() {
+        QueryParameters.requireNone(uri.getQueryParameters());
         return batches.latest().stream().map(BatchRunView::of).toList();
     }
 
     @GET
     @Path("{id}")
     public BatchRunView one(@PathParam("id") String id) {
+        QueryParameters.requireNone(uri.getQueryParameters());
         return batches.find(id).map(BatchRunView::of)
                 .orElseThrow(() -> new CpisException(ErrorCode.NOT_FOUND, "No batch run " + id + "."));
     }

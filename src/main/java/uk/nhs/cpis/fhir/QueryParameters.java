@@ -23,6 +23,11 @@ public final class QueryParameters {
         }
     }
 
+    /** For a request that takes no query parameters: any it is given is refused, not ignored. */
+    public static void requireNone(MultivaluedMap<String, String> query) {
+        requireKnown(query.keySet(), Set.of(), "This request takes no query parameters.");
+    }
+
     public static void requireEachOnce(MultivaluedMap<String, String> query) {
         query.forEach((name, values) -> {
             if (values.size() > 1) {

@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.StringType;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.Fhir;
+import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.notification.restriction.LaRestrictionPolicy;
 import uk.nhs.cpis.notification.restriction.Viewer;
 import uk.nhs.cpis.security.Caller;
@@ -62,6 +63,7 @@ public class NotificationResource {
     @GET
     @Path("{id}")
     public Communication read(@PathParam("id") String id) {
+        QueryParameters.requireNone(uri.getQueryParameters());
         return notifications.read(viewer(), id);
     }
 

@@ -14,9 +14,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.security.Roles;
 
 /** Staff restrictions of the caller's own healthcare organisation (privacy-officer). */
@@ -26,6 +29,8 @@ import uk.nhs.cpis.security.Roles;
 public class RestrictionResource {
     @Inject
     RestrictionService restrictions;
+    @Context
+    UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -36,12 +41,14 @@ public class RestrictionResource {
 
     @GET
     public List<RestrictionView> list() {
+        QueryParameters.requireNone(uri.getQueryParameters());
         return restrictions.list();
     }
 
     @GET
     @Path("{id}")
     public RestrictionView get(@PathParam("id") long id) {
+        QueryParameters.requireNone(uri.getQueryParameters());
         return restrictions.get(id);
     }
 

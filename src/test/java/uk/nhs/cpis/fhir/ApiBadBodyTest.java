@@ -40,6 +40,9 @@ class ApiBadBodyTest {
                 Arguments.of(RESTRICTIONS, "{\"nhsNumber\":\"" + nhs + "\",\"userId\":\"u\",\"reason\":\"r\",\"userId\":\"v\"}"),
                 Arguments.of(RESTRICTIONS, "{\"nhsNumber\":{\"a\":1},\"userId\":\"u\",\"reason\":\"r\"}"),
                 Arguments.of(RESTRICTIONS, "{\"nhsNumber\":\"" + nhs + "\",\"userId\":\"u\",\"reason\":\"r\",\"colour\":1}"),
+                // Wrong JSON types are refused, not converted: an NHS number as a JSON number, a note as one.
+                Arguments.of(RESTRICTIONS, "{\"nhsNumber\":" + nhs + ",\"userId\":\"u\",\"reason\":\"r\"}"),
+                Arguments.of(RESTRICTIONS, "{\"nhsNumber\":\"" + nhs + "\",\"userId\":true,\"reason\":\"r\"}"),
                 Arguments.of(RESTRICTIONS, "null"),
                 Arguments.of(RESTRICTIONS, "[]"),
                 Arguments.of(RESTRICTIONS, "\"text\""),
@@ -57,11 +60,15 @@ class ApiBadBodyTest {
                 Arguments.of(LA_RESTRICTIONS, "42"),
                 Arguments.of(LA_REVIEWS, "{\"outcome\":\"keep\",\"outcome\":\"lift\"}"),
                 Arguments.of(LA_REVIEWS, "{\"outcome\":[\"keep\"]}"),
+                Arguments.of(LA_REVIEWS, "{\"outcome\":\"keep\",\"note\":5}"),
                 Arguments.of(LA_REVIEWS, "null"),
                 Arguments.of(LA_REVIEWS, "[]"),
                 Arguments.of(BATCH_RUNS, "{\"cutoff\":\"2026-01-01T00:00:00Z\",\"cutoff\":\"2026-01-02T00:00:00Z\"}"),
                 Arguments.of(BATCH_RUNS, "{\"cutoff\":[1]}"),
                 Arguments.of(BATCH_RUNS, "{\"cutoff\":\"yesterday\"}"),
+                // Jackson would read a number as seconds since 1970.
+                Arguments.of(BATCH_RUNS, "{\"cutoff\":12345}"),
+                Arguments.of(BATCH_RUNS, "{\"cutoff\":1e300}"),
                 Arguments.of(BATCH_RUNS, "null"),
                 Arguments.of(BATCH_RUNS, "[]"),
                 Arguments.of(BATCH_RUNS, "true"));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.security.Caller;
 import uk.nhs.cpis.security.Roles;
 
@@ -78,6 +80,7 @@ public class LaRestrictionResource {
 
     @GET
     public List<RestrictionView> inForce() {
+        QueryParameters.requireNone(uri.getQueryParameters());
         return service.inForce(caller.orgCode()).stream().map(this::view).toList();
     }
 
@@ -85,6 +88,9 @@ public class LaRestrictionResource {
     @GET
     @Path("review")
     public ReviewReport dueForReview(@QueryParam("asOf") String asOf) {
+        QueryParameters.requireKnown(uri.getQueryParameters().keySet(), Set.of("asOf"),
+                "The review report takes only asOf=<date>.");
+        QueryParameters.requireEachOnce(uri.getQueryParameters());
         LocalDate day = asOf == null ? service.today() : date(asOf);
         List<RestrictionView> due = service.dueForReview(caller.orgCode(), day).stream().map(this::view).toList();
         return new ReviewReport(day, due.size(), due);
@@ -93,6 +99,7 @@ public class LaRestrictionResource {
     @GET
     @Path("{id}")
     public RestrictionView one(@PathParam("id") String id) {
+        QueryParameters.requireNone(uri.getQueryParameters());
         return view(service.get(caller.orgCode(), id));
     }
 
@@ -121,6 +128,7 @@ public class LaRestrictionResource {
     @GET
     @Path("{id}/reviews")
     public List<ReviewView> reviews(@PathParam("id") String id) {
+        QueryParameters.requireNone(uri.getQueryParameters());
         return service.reviews(caller.orgCode(), id).stream().map(LaRestrictionResource::view).toList();
     }
 
