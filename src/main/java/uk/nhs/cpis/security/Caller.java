@@ -55,14 +55,6 @@ public class Caller {
         return recordsViews() ? Roles.CPIS_VIEW : Roles.CPIS_VIEW_NO_ASN;
     }
 
-    /** LA roles only ever touch their own LA's data. */
-    public void requireOwnOrganisation(String orgCode, String what) {
-        if (!orgCode().equals(orgCode)) {
-            throw new CpisException(ErrorCode.ORGANISATION_MISMATCH,
-                    what + " belongs to organisation " + orgCode + ", not to the caller's " + orgCode() + ".");
-        }
-    }
-
     private String claim(String name) {
         Object value = token.getClaim(name);
         return value == null ? null : value.toString();

@@ -1,6 +1,7 @@
 package uk.nhs.cpis.restriction;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -132,9 +133,13 @@ class StaffRestrictionTest {
         long id = addOk(officer, nhs, user);
         Lookups.details(Tokens.clinician(user), nhs).statusCode(403);
 
-        given().auth().oauth2(Tokens.privacyOfficer("RX202", Tokens.newUserId())).when()
-                .delete("/api/restrictions/" + id).then().statusCode(403).contentType(PROBLEM_JSON)
-                .body("code", equalTo("ORGANISATION_MISMATCH"));
+        // Answered as an unknown id (ids are sequential): nothing about another organisation's restrictions.
+        String otherOfficer = Tokens.privacyOfficer("RX202", Tokens.newUserId());
+        given().auth().oauth2(otherOfficer).when().delete("/api/restrictions/" + id).then().statusCode(404)
+                .contentType(PROBLEM_JSON).body("code", equalTo("NOT_FOUND"))
+                .body("detail", not(containsString(OFFICER_ORG)));
+        given().auth().oauth2(otherOfficer).when().get("/api/restrictions/" + id).then().statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
         given().auth().oauth2(officer).when().delete("/api/restrictions/" + id).then().statusCode(204);
         given().auth().oauth2(officer).when().delete("/api/restrictions/" + id).then().statusCode(404)
                 .contentType(PROBLEM_JSON);
