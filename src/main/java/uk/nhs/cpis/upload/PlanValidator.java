@@ -31,6 +31,10 @@ import uk.nhs.cpis.plan.PlanType;
  * catalogue code and the path of the offending field.
  */
 final class PlanValidator {
+    // Widths of the care_plan columns these values are stored in (V1 migration).
+    private static final int PHONE_WIDTH = 40;
+    private static final int LA_NAME_WIDTH = 200;
+
     private final List<CpisException> violations = new ArrayList<>();
 
     private PlanValidator() {
@@ -92,7 +96,8 @@ final class PlanValidator {
             }
             effectiveEnd = DisplayWindow.effectiveEnd(key.type(), givenEnd, patient.birthDate());
         }
-        String emergency = phone(careTeam, ContactPointUse.MOBILE);
+        String emergency = phone(careTeam, ContactPointUse.MOBILE, "emergency duty number");
+        String office = phone(careTeam, ContactPointUse.WORK, "office-hours number");
         if (emergency == null) {
             fail(ErrorCode.MISSING_EMERGENCY_NUMBER, "telecom with use 'mobile' (the emergency duty number) is required.",
                     "CareTeam.telecom");
@@ -100,11 +105,12 @@ final class PlanValidator {
         if (!violations.isEmpty()) {
             return new Result(null, List.copyOf(violations));
         }
-        String laName = careTeam.getManagingOrganizationFirstRep().hasDisplay() ? careTeam.getManagingOrganizationFirstRep().getDisplay()
+        String laName = careTeam.getManagingOrganizationFirstRep().hasDisplay()
+                ? careTeam.getManagingOrganizationFirstRep().getDisplay()
                 : la.laName();
         PlanRecord plan = new PlanRecord(existing.map(PlanRecord::id).orElseGet(() -> UUID.randomUUID().toString()),
                 la.laCode(), laName, key.nhsNumber(), key.type(), start, givenEnd, effectiveEnd,
-                DisplayWindow.lastDisplayDay(key.type(), effectiveEnd), emergency, phone(careTeam, ContactPointUse.WORK),
+                DisplayWindow.lastDisplayDay(key.type(), effectiveEnd), emergency, office,
                 false, existing.map(p -> p.version() + 1).orElse(1), existing.map(PlanRecord::createdAt).orElse(now), now);
         return new Result(plan, List.of());
     }
@@ -119,6 +125,12 @@ final class PlanValidator {
     }
 
     private void checkOrganisation(CareTeam careTeam, Uploader la) {
+        String name = careTeam.getManagingOrganizationFirstRep().getDisplay();
+        String nameProblem = name == null ? null : StoredText.problem(name, LA_NAME_WIDTH);
+        if (nameProblem != null) {
+            fail(ErrorCode.INVALID_RESOURCE, "managingOrganization.display (the LA's name) " + nameProblem + ".",
+                    "CareTeam.managingOrganization[0].display");
+        }
         Identifier org = careTeam.getManagingOrganizationFirstRep().getIdentifier();
         if (!Fhir.ODS_CODE_SYSTEM.equals(org.getSystem()) || !org.hasValue()) {
             fail(ErrorCode.INVALID_RESOURCE, "managingOrganization.identifier must be the LA's ODS code.",
@@ -179,9 +191,22 @@ final class PlanValidator {
                 .map(Identifier::getValue).findFirst().orElse(null);
     }
 
-    private static String phone(CareTeam careTeam, ContactPointUse use) {
-        return careTeam.getTelecom().stream().filter(t -> t.getUse() == use).map(ContactPoint::getValue)
-                .filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
+    /** The first number with this use, refused (but still answered, so not reported missing) when unfit. */
+    private String phone(CareTeam careTeam, ContactPointUse use, String name) {
+        List<ContactPoint> telecom = careTeam.getTelecom();
+        for (int i = 0; i < telecom.size(); i++) {
+            ContactPoint point = telecom.get(i);
+            if (point.getUse() != use || point.getValue() == null || point.getValue().isBlank()) {
+                continue;
+            }
+            String at = "CareTeam.telecom[" + i + "]";
+            String problem = StoredText.problem(point.getValue(), PHONE_WIDTH);
+            if (problem != null) {
+                fail(ErrorCode.INVALID_RESOURCE, "The " + name + " " + problem + ".", at + ".value");
+            }
+            return point.getValue();
+        }
+        return null;
     }
 
     private void fail(ErrorCode code, String message, String location) {

@@ -40,6 +40,8 @@ import uk.nhs.cpis.plan.PlanKey;
 @ApplicationScoped
 public class UploadService {
     private static final Logger LOG = Logger.getLogger(UploadService.class);
+    // Width of upload_acknowledgement.bundle_key (V1 migration).
+    private static final int BUNDLE_KEY_WIDTH = 600;
 
     /** The answer to a Bundle: its acknowledgement now, or the id to poll for it later. */
     public record Submission(String acknowledgementId, Bundle acknowledgement) {
@@ -218,9 +220,16 @@ public class UploadService {
     }
 
     private static String bundleKey(Bundle bundle) {
-        return bundle.getIdentifier().hasValue()
-                ? bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue()
-                : null;
+        if (!bundle.getIdentifier().hasValue()) {
+            return null;
+        }
+        String key = bundle.getIdentifier().getSystem() + "|" + bundle.getIdentifier().getValue();
+        String problem = StoredText.problem(key, BUNDLE_KEY_WIDTH);
+        if (problem != null) {
+            throw new CpisException(ErrorCode.INVALID_REQUEST, "Bundle.identifier (its system, '|' and value "
+                    + "together) " + problem + ".", "Bundle.identifier");
+        }
+        return key;
     }
 
     private Bundle parse(String json) {

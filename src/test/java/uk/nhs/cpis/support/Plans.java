@@ -28,8 +28,13 @@ public final class Plans {
     }
 
     public static String putEntry(Builder plan) {
+        return putEntry(plan.url(), plan.json());
+    }
+
+    /** A PUT entry carrying CareTeam JSON as given (e.g. a builder's JSON edited to break one rule). */
+    public static String putEntry(String url, String careTeamJson) {
         return """
-                {"request":{"method":"PUT","url":"%s"},"resource":%s}""".formatted(plan.url(), plan.json());
+                {"request":{"method":"PUT","url":"%s"},"resource":%s}""".formatted(url, careTeamJson);
     }
 
     public static String deleteEntry(String nhsNumber, String code) {
@@ -82,6 +87,11 @@ public final class Plans {
 
         public Builder emergency(String value) {
             emergency = value;
+            return this;
+        }
+
+        public Builder office(String value) {
+            office = value;
             return this;
         }
 
