@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.CareTeam.CareTeamStatus;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem;
 import org.hl7.fhir.r4.model.ContactPoint.ContactPointUse;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -62,6 +64,7 @@ final class PlanValidator {
             fail(ErrorCode.INVALID_RESOURCE, "The contained Patient's NHS number differs from the request URL's.",
                     "CareTeam.contained[0].identifier");
         }
+        checkStatus(careTeam);
         checkCategory(careTeam, key.type());
         checkOrganisation(careTeam, la);
         PatientRecord patient = subject == null ? null : checkRegister(subject, key.nhsNumber(), registered);
@@ -124,7 +127,30 @@ final class PlanValidator {
         }
     }
 
+    /**
+     * The service shows a plan as active, or inactive once its end has passed, whatever status it was sent
+     * with: a status it would not show is refused rather than stored as something else.
+     */
+    private void checkStatus(CareTeam careTeam) {
+        if (!careTeam.hasStatus() || careTeam.getStatus() == CareTeamStatus.ACTIVE) {
+            return;
+        }
+        if (careTeam.getStatus() == CareTeamStatus.ENTEREDINERROR) {
+            fail(ErrorCode.INVALID_RESOURCE, "status 'entered-in-error' cannot be uploaded: to withdraw a plan sent "
+                    + "in error, send DELETE on its conditional URL.", "CareTeam.status");
+        } else {
+            fail(ErrorCode.INVALID_RESOURCE, "status must be 'active' (or absent): the service shows a plan as "
+                    + "inactive once period.end has passed. To end a plan send period.end; to withdraw it, DELETE.",
+                    "CareTeam.status");
+        }
+    }
+
     private void checkOrganisation(CareTeam careTeam, Uploader la) {
+        if (careTeam.getManagingOrganization().size() > 1) {
+            // Only one LA is stored and shown: a second would be dropped unseen.
+            fail(ErrorCode.INVALID_RESOURCE, "managingOrganization must be exactly one: the uploading LA.",
+                    "CareTeam.managingOrganization[1]");
+        }
         String name = careTeam.getManagingOrganizationFirstRep().getDisplay();
         String nameProblem = name == null ? null : StoredText.problem(name, LA_NAME_WIDTH);
         if (nameProblem != null) {
@@ -200,6 +226,11 @@ final class PlanValidator {
                 continue;
             }
             String at = "CareTeam.telecom[" + i + "]";
+            if (point.getSystem() != ContactPointSystem.PHONE) {
+                // Clinicians ring this number: an e-mail address or pager code here would be shown as one.
+                fail(ErrorCode.INVALID_RESOURCE, "The " + name + " (telecom with use '" + use.toCode()
+                        + "') must have system 'phone'.", at + ".system");
+            }
             String problem = StoredText.problem(point.getValue(), PHONE_WIDTH);
             if (problem != null) {
                 fail(ErrorCode.INVALID_RESOURCE, "The " + name + " " + problem + ".", at + ".value");

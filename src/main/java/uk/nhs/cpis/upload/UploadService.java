@@ -189,17 +189,18 @@ public class UploadService {
         return response;
     }
 
+    /** One entry as a command. Diagnostics leave out the entry: the acknowledgement names it once for all. */
     private static PlanCommand command(BundleEntryComponent entry, int index) {
         String at = "Bundle.entry[" + index + "]";
         if (!entry.hasRequest() || entry.getRequest().getMethod() == null) {
-            throw new CpisException(ErrorCode.INVALID_REQUEST, "Entry " + index + " needs request.method and "
-                    + "request.url.", at + ".request");
+            throw new CpisException(ErrorCode.INVALID_REQUEST, "request.method and request.url are required.",
+                    at + ".request");
         }
         PlanKey key = ConditionalUrl.parse(entry.getRequest().getUrl(), at + ".request.url");
         HTTPVerb method = entry.getRequest().getMethod();
         if (method == HTTPVerb.PUT) {
             if (!(entry.getResource() instanceof CareTeam careTeam)) {
-                throw new CpisException(ErrorCode.INVALID_RESOURCE, "Entry " + index + " must carry a CareTeam.",
+                throw new CpisException(ErrorCode.INVALID_RESOURCE, "the resource must be a CareTeam.",
                         at + ".resource");
             }
             return new PlanCommand.Put(key, careTeam);
@@ -207,8 +208,8 @@ public class UploadService {
         if (method == HTTPVerb.DELETE) {
             return new PlanCommand.Withdraw(key);
         }
-        throw new CpisException(ErrorCode.METHOD_NOT_ALLOWED, "Entry " + index + ": only PUT and DELETE are "
-                + "supported.", at + ".request.method");
+        throw new CpisException(ErrorCode.METHOD_NOT_ALLOWED, "only PUT and DELETE are supported.",
+                at + ".request.method");
     }
 
     private Optional<Submission> previousAnswer(Uploader la, String bundleKey) {

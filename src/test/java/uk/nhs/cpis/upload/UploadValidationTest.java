@@ -214,6 +214,69 @@ class UploadValidationTest {
                 .body("entry[1].response.outcome.issue[0].expression[0]", equalTo("Bundle.entry[1].request.url"));
     }
 
+    @Test
+    void shouldRefuseEnteredInErrorAndPointToDelete() {
+        refusedJson(withStatus("entered-in-error"), "INVALID_RESOURCE", "Bundle.entry[0].resource.status")
+                .body("entry[0].response.outcome.issue[0].diagnostics", containsString("DELETE"));
+    }
+
+    @Test
+    void shouldRefuseAStatusTheServiceWouldNotShow() {
+        refusedJson(withStatus("suspended"), "INVALID_RESOURCE", "Bundle.entry[0].resource.status");
+    }
+
+    @Test
+    void shouldAcceptAPlanWithoutStatus() {
+        upload(Plans.putEntry(Plans.plan(nhs, "Taylor", BORN, Plans.CPP).url(), withStatus(null)))
+                .body("entry[0].response.status", equalTo("201 Created"));
+    }
+
+    @Test
+    void shouldRefuseAnEmergencyNumberThatIsNotAPhone() {
+        String email = Plans.plan(nhs, "Taylor", BORN, Plans.CPP).json()
+                .replace("{\"system\":\"phone\",\"value\":\"01632 960001\"", "{\"system\":\"email\",\"value\":\"duty@example.org\"");
+        refusedJson(email, "INVALID_RESOURCE", "Bundle.entry[0].resource.telecom[0].system");
+    }
+
+    @Test
+    void shouldRefuseMoreThanOneManagingOrganization() {
+        String two = Plans.plan(nhs, "Taylor", BORN, Plans.CPP).json().replace("\"display\":\"Northtown Council\"}]",
+                "\"display\":\"Northtown Council\"},{\"identifier\":{\"system\":"
+                        + "\"https://fhir.nhs.uk/Id/ods-organization-code\",\"value\":\"" + Tokens.OTHER_LA
+                        + "\"},\"display\":\"Southtown Council\"}]");
+        refusedJson(two, "INVALID_RESOURCE", "Bundle.entry[0].resource.managingOrganization[1]");
+    }
+
+    @Test
+    void shouldNameTheEntryOnceInEachDiagnostic() {
+        upload("""
+                {"request":{"method":"POST","url":"%s"}}""".formatted(Plans.url(nhs, Plans.CPP)),
+                """
+                {"resource":%s}""".formatted(Plans.plan(nhs, "Taylor", BORN, Plans.CPP).json()),
+                """
+                {"request":{"method":"PUT","url":"%s"},"resource":{"resourceType":"Basic","code":{"text":"x"}}}"""
+                        .formatted(Plans.url(nhs, Plans.CPP)))
+                .body("entry[0].response.outcome.issue[0].diagnostics",
+                        equalTo("Entry 0: only PUT and DELETE are supported."))
+                .body("entry[1].response.outcome.issue[0].diagnostics",
+                        equalTo("Entry 1: request.method and request.url are required."))
+                .body("entry[2].response.outcome.issue[0].diagnostics",
+                        equalTo("Entry 2: the resource must be a CareTeam."));
+    }
+
+    private String withStatus(String status) {
+        String json = Plans.plan(nhs, "Taylor", BORN, Plans.CPP).json();
+        return status == null ? json.replace("\"status\":\"active\",", "")
+                : json.replace("\"status\":\"active\"", "\"status\":\"" + status + "\"");
+    }
+
+    private ValidatableResponse refusedJson(String careTeamJson, String code, String location) {
+        return upload(Plans.putEntry(Plans.url(nhs, Plans.CPP), careTeamJson))
+                .body("entry[0].response.status", equalTo("422 Unprocessable Entity"))
+                .body(CODE, equalTo(code))
+                .body(WHERE, equalTo(location));
+    }
+
     private ValidatableResponse refused(Plans.Builder plan, String code, String location) {
         return upload(Plans.putEntry(plan))
                 .body("entry[0].response.status", equalTo("422 Unprocessable Entity"))
