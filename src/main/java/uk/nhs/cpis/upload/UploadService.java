@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -95,8 +96,7 @@ public class UploadService {
                 queue.submit(() -> applyQueued(id));
                 return new Submission(id, null);
             }
-            return new Submission(id, QuarkusTransaction.requiringNew().call(() -> applyAndAcknowledge(la, bundle, id,
-                    bundleKey, null)));
+            return new Submission(id, inTransaction(() -> applyAndAcknowledge(la, bundle, id, bundleKey, null)));
         } catch (RuntimeException e) {
             // The same Bundle sent twice at once: the first to commit wins, the other answers with its result.
             if (bundleKey != null && Jdbc.isUniqueViolation(e)) {
@@ -122,8 +122,8 @@ public class UploadService {
     public EntryResult applySingle(Uploader la, PlanKey key, Optional<CareTeam> careTeam) {
         PlanCommand command = careTeam.<PlanCommand>map(c -> new PlanCommand.Put(key, c))
                 .orElseGet(() -> new PlanCommand.Withdraw(key));
-        EntryResult result = QuarkusTransaction.requiringNew().call(() -> writer.apply(la, List.of(command),
-                Collections.singletonList(null), window.today(), clock.instant()).get(0));
+        EntryResult result = inTransaction(() -> writer.apply(la, List.of(command), Collections.singletonList(null),
+                window.today(), clock.instant()).get(0));
         if (!result.succeeded()) {
             throw new Violations(result.violations());
         }
@@ -145,12 +145,12 @@ public class UploadService {
     private void applyQueued(String id) {
         MDC.put("requestId", "upload-" + id);
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            inTransaction(() -> {
                 if (!acknowledgements.claimQueued(id)) {
-                    return;
+                    return null;
                 }
                 Acknowledgement ack = acknowledgements.find(id).orElseThrow();
-                applyAndAcknowledge(new Uploader(ack.laCode(), ack.laName()), parse(ack.requestBody()), id,
+                return applyAndAcknowledge(new Uploader(ack.laCode(), ack.laName()), parse(ack.requestBody()), id,
                         ack.bundleKey(), ack);
             });
         } catch (RuntimeException e) {
@@ -158,6 +158,22 @@ public class UploadService {
             LogRef.UPLOAD005.log(LOG, id, e.getClass().getName());
         } finally {
             MDC.remove("requestId");
+        }
+    }
+
+    /**
+     * Runs a unit in its own transaction, and once more if it lost a race to insert a plan (uq_care_plan_key):
+     * two first uploads of one plan both read "no plan" and both insert. The second run sees the winner's
+     * plan and replaces it, as the later of two uploads does.
+     */
+    private <T> T inTransaction(Callable<T> unit) {
+        try {
+            return QuarkusTransaction.requiringNew().call(unit);
+        } catch (RuntimeException e) {
+            if (!Jdbc.isUniqueViolation(e)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(unit);
         }
     }
 
