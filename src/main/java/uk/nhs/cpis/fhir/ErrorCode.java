@@ -39,6 +39,7 @@ public enum ErrorCode {
     BATCH_ALREADY_RUNNING(409, IssueType.CONFLICT, "A batch run is already in progress"),
     READ_ONLY_MODE(503, IssueType.TRANSIENT, "The service is in read-only mode: try again later"),
     SERVICE_UNAVAILABLE(503, IssueType.TRANSIENT, "The service cannot complete the request now: try again later"),
+    UPLOAD_FAILED(500, IssueType.EXCEPTION, "Upload failed: nothing of it was applied"),
     INTERNAL_ERROR(500, IssueType.EXCEPTION, "Internal error");
 
     public static final String SYSTEM = Fhir.CANONICAL_BASE + "/CodeSystem/cpis-error-code";

@@ -47,6 +47,18 @@ class AcknowledgementRepository {
                 });
     }
 
+    /**
+     * A queued upload that could not be applied: nothing of it was. The request goes too (it holds patient
+     * data, and the LA resends from its own records); the row stays, so its status URL answers the failure.
+     */
+    void fail(String id, Instant failedAt) {
+        database.update("update upload_acknowledgement set status = 'FAILED', request_body = null, completed_at = ? "
+                + "where id = ? and status = 'QUEUED'", statement -> {
+                    statement.setTimestamp(1, Timestamp.from(failedAt));
+                    statement.setString(2, id);
+                });
+    }
+
     Optional<Acknowledgement> find(String id) {
         return database.queryFirst(SELECT + "where id = ?", s -> s.setString(1, id), AcknowledgementRepository::read);
     }

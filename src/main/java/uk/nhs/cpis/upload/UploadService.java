@@ -106,7 +106,10 @@ public class UploadService {
         }
     }
 
-    /** A stored acknowledgement, for the LA that sent it; empty while its upload is still queued. */
+    /**
+     * A stored acknowledgement, for the LA that sent it: empty while its upload is still queued, refused
+     * with UPLOAD_FAILED once it failed.
+     */
     public Optional<Bundle> acknowledgement(String laCode, String id) {
         Acknowledgement ack = acknowledgements.find(id)
                 .orElseThrow(() -> new CpisException(ErrorCode.NOT_FOUND, "No acknowledgement " + id + "."));
@@ -114,8 +117,7 @@ public class UploadService {
             throw new CpisException(ErrorCode.ORGANISATION_MISMATCH, "Acknowledgement " + id
                     + " belongs to another LA.");
         }
-        return ack.status() == Acknowledgement.Status.COMPLETE ? Optional.of(parse(ack.responseBody()))
-                : Optional.empty();
+        return Optional.ofNullable(answerOf(ack));
     }
 
     /** A single conditional PUT or DELETE on /fhir/CareTeam: the stored plan, or the refusal. */
@@ -154,10 +156,23 @@ public class UploadService {
                         ack.bundleKey(), ack);
             });
         } catch (RuntimeException e) {
-            // Left queued: the next start of any instance takes it up again.
             LogRef.UPLOAD005.log(LOG, id, e.getClass().getName());
+            markFailed(id);
         } finally {
             MDC.remove("requestId");
+        }
+    }
+
+    /**
+     * Bad entries are answered in the acknowledgement, so an upload that still fails to apply would fail
+     * the same way at every attempt: it is marked failed, for its status URL to say so, not left queued.
+     */
+    private void markFailed(String id) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> acknowledgements.fail(id, clock.instant()));
+        } catch (RuntimeException e) {
+            // The database itself is failing: left queued, the next start of any instance takes it up again.
+            LogRef.UPLOAD005.log(LOG, id, e.getClass().getName());
         }
     }
 
@@ -231,9 +246,19 @@ public class UploadService {
     private Optional<Submission> previousAnswer(Uploader la, String bundleKey) {
         return acknowledgements.findByBundle(la.laCode(), bundleKey).map(ack -> {
             LogRef.UPLOAD003.log(LOG, la.laCode(), ack.id());
-            return new Submission(ack.id(), ack.status() == Acknowledgement.Status.COMPLETE
-                    ? parse(ack.responseBody()) : null);
+            return new Submission(ack.id(), answerOf(ack));
         });
+    }
+
+    /** The acknowledgement; null while queued; a refusal saying so for an upload that failed. */
+    private Bundle answerOf(Acknowledgement ack) {
+        return switch (ack.status()) {
+            case COMPLETE -> parse(ack.responseBody());
+            case QUEUED -> null;
+            case FAILED -> throw new CpisException(ErrorCode.UPLOAD_FAILED, "Upload " + ack.id() + " could not be "
+                    + "applied and nothing of it was: no plan was created, changed or withdrawn. Send it again "
+                    + "with a new Bundle.identifier.");
+        };
     }
 
     private static String bundleKey(Bundle bundle) {
