@@ -36,6 +36,7 @@ public enum ErrorCode {
     SELF_RESTRICTION(422, IssueType.BUSINESSRULE, "You cannot restrict yourself"),
     DUPLICATE_RESTRICTION(409, IssueType.DUPLICATE, "Restriction already exists"),
     CONFLICT(409, IssueType.CONFLICT, "Conflicts with the current state"),
+    BUNDLE_IDENTIFIER_REUSED(409, IssueType.CONFLICT, "Bundle identifier already used for different content"),
     BATCH_ALREADY_RUNNING(409, IssueType.CONFLICT, "A batch run is already in progress"),
     READ_ONLY_MODE(503, IssueType.TRANSIENT, "The service is in read-only mode: try again later"),
     SERVICE_UNAVAILABLE(503, IssueType.TRANSIENT, "The service cannot complete the request now: try again later"),

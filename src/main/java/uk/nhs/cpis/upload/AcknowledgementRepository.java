@@ -14,26 +14,27 @@ import uk.nhs.cpis.db.Database;
 
 @ApplicationScoped
 class AcknowledgementRepository {
-    private static final String SELECT = "select id, la_code, la_name, bundle_key, status, entry_count, request_body, "
-            + "response_body from upload_acknowledgement ";
+    private static final String SELECT = "select id, la_code, la_name, bundle_key, request_hash, status, entry_count, "
+            + "request_body, response_body from upload_acknowledgement ";
 
     @Inject
     Database database;
 
     /** Fails with a unique violation when the LA already sent a Bundle with this identifier. */
     void insert(Acknowledgement ack, Instant receivedAt) {
-        database.update("insert into upload_acknowledgement (id, la_code, la_name, bundle_key, status, "
-                + "entry_count, received_at, request_body, response_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        database.update("insert into upload_acknowledgement (id, la_code, la_name, bundle_key, request_hash, status, "
+                + "entry_count, received_at, request_body, response_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 statement -> {
                     statement.setString(1, ack.id());
                     statement.setString(2, ack.laCode());
                     statement.setString(3, ack.laName());
                     statement.setString(4, ack.bundleKey());
-                    statement.setString(5, ack.status().name());
-                    statement.setInt(6, ack.entryCount());
-                    statement.setTimestamp(7, Timestamp.from(receivedAt));
-                    statement.setString(8, ack.requestBody());
-                    statement.setString(9, ack.responseBody());
+                    statement.setString(5, ack.requestHash());
+                    statement.setString(6, ack.status().name());
+                    statement.setInt(7, ack.entryCount());
+                    statement.setTimestamp(8, Timestamp.from(receivedAt));
+                    statement.setString(9, ack.requestBody());
+                    statement.setString(10, ack.responseBody());
                 });
     }
 
@@ -86,7 +87,7 @@ class AcknowledgementRepository {
 
     private static Acknowledgement read(ResultSet row) throws SQLException {
         return new Acknowledgement(row.getString("id"), row.getString("la_code"), row.getString("la_name"),
-                row.getString("bundle_key"),
+                row.getString("bundle_key"), row.getString("request_hash"),
                 Acknowledgement.Status.valueOf(row.getString("status")), row.getInt("entry_count"),
                 row.getString("request_body"), row.getString("response_body"));
     }

@@ -80,8 +80,12 @@ public class UploadService {
         }
         String bundleKey = bundleKey(bundle);
         LogRef.UPLOAD001.log(LOG, la.laCode(), entries, queued);
+        // Encoded before anything reads the entries (reading can add empty elements): the request a queued
+        // upload keeps, and the canonical content a resend under the same identifier is compared by.
+        String request = queued || bundleKey != null ? fhirContext.newJsonParser().encodeResourceToString(bundle) : null;
+        String hash = bundleKey == null ? null : RequestHash.of(request);
         if (bundleKey != null) {
-            Optional<Submission> previous = previousAnswer(la, bundleKey);
+            Optional<Submission> previous = previousAnswer(la, bundleKey, hash);
             if (previous.isPresent()) {
                 return previous.get();
             }
@@ -89,18 +93,19 @@ public class UploadService {
         String id = UUID.randomUUID().toString();
         try {
             if (queued) {
-                String request = fhirContext.newJsonParser().encodeResourceToString(bundle);
                 QuarkusTransaction.requiringNew().run(() -> acknowledgements.insert(new Acknowledgement(id,
-                        la.laCode(), la.laName(), bundleKey, Acknowledgement.Status.QUEUED, entries, request, null),
-                        clock.instant()));
+                        la.laCode(), la.laName(), bundleKey, hash, Acknowledgement.Status.QUEUED, entries, request,
+                        null), clock.instant()));
                 queue.submit(() -> applyQueued(id));
                 return new Submission(id, null);
             }
-            return new Submission(id, inTransaction(() -> applyAndAcknowledge(la, bundle, id, bundleKey, null)));
+            Acknowledgement pending = new Acknowledgement(id, la.laCode(), la.laName(), bundleKey, hash,
+                    Acknowledgement.Status.COMPLETE, entries, null, null);
+            return new Submission(id, inTransaction(() -> applyAndAcknowledge(pending, bundle)));
         } catch (RuntimeException e) {
             // The same Bundle sent twice at once: the first to commit wins, the other answers with its result.
             if (bundleKey != null && Jdbc.isUniqueViolation(e)) {
-                return previousAnswer(la, bundleKey).orElseThrow(() -> e);
+                return previousAnswer(la, bundleKey, hash).orElseThrow(() -> e);
             }
             throw e;
         }
@@ -152,8 +157,7 @@ public class UploadService {
                     return null;
                 }
                 Acknowledgement ack = acknowledgements.find(id).orElseThrow();
-                return applyAndAcknowledge(new Uploader(ack.laCode(), ack.laName()), parse(ack.requestBody()), id,
-                        ack.bundleKey(), ack);
+                return applyAndAcknowledge(ack, parse(ack.requestBody()));
             });
         } catch (RuntimeException e) {
             LogRef.UPLOAD005.log(LOG, id, e.getClass().getName());
@@ -193,8 +197,9 @@ public class UploadService {
     }
 
     /** Applies the entries and stores the acknowledgement in the caller's transaction. */
-    private Bundle applyAndAcknowledge(Uploader la, Bundle bundle, String id, String bundleKey, Acknowledgement queued) {
+    private Bundle applyAndAcknowledge(Acknowledgement ack, Bundle bundle) {
         Instant now = clock.instant();
+        Uploader la = new Uploader(ack.laCode(), ack.laName());
         List<BundleEntryComponent> entries = bundle.getEntry();
         List<PlanCommand> commands = new ArrayList<>(entries.size());
         List<EntryResult> results = new ArrayList<>(entries.size());
@@ -208,15 +213,14 @@ public class UploadService {
             }
         }
         results = writer.apply(la, commands, results, window.today(), now);
-        Bundle response = AcknowledgementMapper.toBatchResponse(id, results, now);
+        Bundle response = AcknowledgementMapper.toBatchResponse(ack.id(), results, now);
         String responseBody = fhirContext.newJsonParser().encodeResourceToString(response);
-        if (queued == null) {
-            acknowledgements.insert(new Acknowledgement(id, la.laCode(), la.laName(), bundleKey,
-                    Acknowledgement.Status.COMPLETE, entries.size(), null, responseBody), now);
+        if (ack.status() == Acknowledgement.Status.QUEUED) {
+            acknowledgements.complete(ack.id(), responseBody, now);
         } else {
-            acknowledgements.complete(id, responseBody, now);
+            acknowledgements.insert(ack.answered(responseBody), now);
         }
-        AcknowledgementMapper.logSummary(LOG, la.laCode(), id, results);
+        AcknowledgementMapper.logSummary(LOG, la.laCode(), ack.id(), results);
         return response;
     }
 
@@ -243,8 +247,19 @@ public class UploadService {
                 at + ".request.method");
     }
 
-    private Optional<Submission> previousAnswer(Uploader la, String bundleKey) {
+    /**
+     * The stored answer to an earlier upload under this identifier. Different content under it is refused:
+     * answering the earlier acknowledgement would tell the LA its new entries were handled when none was.
+     */
+    private Optional<Submission> previousAnswer(Uploader la, String bundleKey, String hash) {
         return acknowledgements.findByBundle(la.laCode(), bundleKey).map(ack -> {
+            // Uploads stored before hashes were kept have none: a resend answers as before.
+            if (ack.requestHash() != null && !ack.requestHash().equals(hash)) {
+                throw new CpisException(ErrorCode.BUNDLE_IDENTIFIER_REUSED, "This LA already sent a Bundle with "
+                        + "this identifier and different content (acknowledgement " + ack.id() + "). Nothing of "
+                        + "this Bundle was applied: send new content with a new identifier; a resend of an upload "
+                        + "must be identical.", "Bundle.identifier");
+            }
             LogRef.UPLOAD003.log(LOG, la.laCode(), ack.id());
             return new Submission(ack.id(), answerOf(ack));
         });
