@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
@@ -83,7 +84,7 @@ public class UploadService {
         // Encoded before anything reads the entries (reading can add empty elements): the request a queued
         // upload keeps, and the canonical content a resend under the same identifier is compared by.
         String request = queued || bundleKey != null ? fhirContext.newJsonParser().encodeResourceToString(bundle) : null;
-        String hash = bundleKey == null ? null : RequestHash.of(request);
+        String hash = bundleKey == null ? null : DigestUtils.sha256Hex(request);
         if (bundleKey != null) {
             Optional<Submission> previous = previousAnswer(la, bundleKey, hash);
             if (previous.isPresent()) {
