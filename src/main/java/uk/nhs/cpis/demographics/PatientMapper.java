@@ -17,6 +17,16 @@ import uk.nhs.cpis.plan.NhsNumber;
 
 /** FHIR Patient to and from the register's record, refusing what the register cannot hold. */
 public final class PatientMapper {
+    /** patient.family_name, family_key and family_reversed (V1). */
+    static final int FAMILY_MAX = 200;
+    /**
+     * One less than patient.given_name (200): a notification names the patient "given family" in
+     * notification.patient_name, varchar(400), so the given names, a space and the family name must fit.
+     */
+    static final int GIVEN_MAX = 199;
+    /** patient.postcode and postcode_key (V1). */
+    static final int POSTCODE_MAX = 16;
+
     private PatientMapper() {
     }
 
@@ -44,10 +54,33 @@ public final class PatientMapper {
             throw invalid(ErrorCode.INVALID_RESOURCE, "A Patient replaced by another NHS number must have active: false.",
                     "Patient.active");
         }
-        return new PatientRecord(nhsNumber, family.trim(), String.join(" ", patient.getNameFirstRep().getGiven()
-                .stream().map(g -> g.getValue()).toList()).trim(), patient.getGender().toCode(),
-                birthDate, patient.getAddressFirstRep().getPostalCode(), active, replacedBy,
-                motherOf(patient, nhsNumber));
+        String given = String.join(" ", patient.getNameFirstRep().getGiven()
+                .stream().map(g -> g.getValue()).toList()).trim();
+        String postcode = patient.getAddressFirstRep().getPostalCode();
+        requireFits(family.trim(), SearchKeys.name(family), FAMILY_MAX, "Patient.name.family");
+        requireFits(given, SearchKeys.name(given), GIVEN_MAX, "Patient.name.given");
+        requireFits(postcode, SearchKeys.postcode(postcode), POSTCODE_MAX, "Patient.address.postalCode");
+        return new PatientRecord(nhsNumber, family.trim(), given, patient.getGender().toCode(),
+                birthDate, postcode, active, replacedBy, motherOf(patient, nhsNumber));
+    }
+
+    /**
+     * Refuses a text the register could not store: longer than its column, or than the search key
+     * stored beside it (upper-casing lengthens some letters: "ß" becomes "SS"), or holding control
+     * characters, which PostgreSQL refuses (NUL) or which no name or postcode has. Lengths count
+     * UTF-16 units, never fewer than the database's characters.
+     */
+    private static void requireFits(String value, String searchKey, int max, String location) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > max || searchKey.length() > max) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, location + " is too long: at most " + max
+                    + " characters (counted in capitals, where \"ß\" is two).", location);
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, location + " must not contain control characters.", location);
+        }
     }
 
     public static Patient toPatient(PatientRecord record) {

@@ -1,0 +1,82 @@
+package uk.nhs.cpis.demographics;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import uk.nhs.cpis.support.TestPatients;
+import uk.nhs.cpis.support.Tokens;
+
+/**
+ * What the register refuses, and what a refused or unstorable line costs in a bulk load: only itself,
+ * as a 4xx or a per-line error, never a 500.
+ */
+@QuarkusTest
+class RegisterRefusalTest {
+    private static final LocalDate BORN = LocalDate.of(2012, 4, 1);
+
+    @Test
+    void shouldRefuseTextsLongerThanTheRegisterHolds() {
+        String nhs = TestPatients.newNhsNumber();
+        refused(put(nhs, TestPatients.patientJson(nhs, "J".repeat(300), "Ava", BORN)), "Patient.name.family");
+        refused(put(nhs, TestPatients.patientJson(nhs, "Jones", "A".repeat(200), BORN)), "Patient.name.given");
+        refused(put(nhs, TestPatients.patientJson(nhs, "Jones", "Ava", BORN).replace("NT1 1AA", "NT1 1AA NT1 1AA 12")),
+                "Patient.address.postalCode");
+        // 101 letters, but 202 once upper-cased for the search key.
+        refused(put(nhs, TestPatients.patientJson(nhs, "ß".repeat(101), "Ava", BORN)), "Patient.name.family");
+        // PostgreSQL refuses NUL in a text.
+        refused(put(nhs, TestPatients.patientJson(nhs, "Jo\\u0000nes", "Ava", BORN)), "Patient.name.family");
+        // The widest accepted: "given family" still fits a notification's patient name (400).
+        put(nhs, TestPatients.patientJson(nhs, "J".repeat(200), "A".repeat(199), BORN)).statusCode(201);
+    }
+
+    @Test
+    void shouldRefuseAnOverlongLineAndStoreTheOthers() {
+        String before = TestPatients.newNhsNumber();
+        String overlong = TestPatients.newNhsNumber();
+        String after = TestPatients.newNhsNumber();
+        load(TestPatients.patientJson(before, "Patel", "Noah", BORN),
+                TestPatients.patientJson(overlong, "P".repeat(300), "Noah", BORN),
+                TestPatients.patientJson(after, "Patel", "Noah", BORN))
+                .body("received", equalTo(3)).body("stored", equalTo(2)).body("rejected", equalTo(1))
+                .body("errors.line", contains(2)).body("errors.code", contains("INVALID_RESOURCE"));
+        assertRegistered(before, 1);
+        assertRegistered(overlong, 0);
+        assertRegistered(after, 1);
+    }
+
+    static ValidatableResponse put(String nhs, String json) {
+        return given().auth().oauth2(Tokens.admin()).contentType("application/fhir+json")
+                .body(json.getBytes(StandardCharsets.UTF_8))
+                .when().put("/fhir/Patient/" + nhs).then().log().ifValidationFails();
+    }
+
+    static ValidatableResponse load(String... patients) {
+        String ndjson = String.join("\n", List.of(patients).stream().map(p -> p.replace("\n", "")).toList()) + "\n";
+        return loadBody(ndjson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ValidatableResponse loadBody(byte[] body) {
+        return given().auth().oauth2(Tokens.admin()).contentType("application/fhir+ndjson").body(body)
+                .when().post("/api/admin/patients").then().log().ifValidationFails().statusCode(200);
+    }
+
+    private static void refused(ValidatableResponse response, String field) {
+        response.statusCode(422).body("issue[0].details.coding[0].code", equalTo("INVALID_RESOURCE"))
+                .body("issue[0].expression[0]", equalTo(field));
+    }
+
+    private static void assertRegistered(String nhs, int count) {
+        given().auth().oauth2(Tokens.clinician(Tokens.newUserId()))
+                .queryParam("identifier", "https://fhir.nhs.uk/Id/nhs-number|" + nhs)
+                .when().get("/fhir/Patient").then().statusCode(200).body("total", equalTo(count));
+    }
+}
