@@ -25,7 +25,6 @@ import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.FhirContextProducer;
 import uk.nhs.cpis.fhir.LogRef;
-import uk.nhs.cpis.demographics.LoadReport.LineError;
 
 /** Loads the demographics register: one patient at a time, or a streamed NDJSON file in chunks. */
 @ApplicationScoped
@@ -64,8 +63,8 @@ public class DemographicsService {
     public LoadReport load(InputStream body) {
         IParser parser = FhirContextProducer.strictJsonParser(fhirContext);
         var lines = new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), config.maxLineLength());
-        List<PatientRecord> chunk = new ArrayList<>(config.loadChunkSize());
-        List<LineError> errors = new ArrayList<>();
+        List<Line> chunk = new ArrayList<>(config.loadChunkSize());
+        LineErrors errors = new LineErrors(config.maxReportedErrors());
         long received = 0;
         long stored = 0;
         long lineNumber = 0;
@@ -77,22 +76,20 @@ public class DemographicsService {
                 }
                 received++;
                 try {
-                    chunk.add(parse(parser, line));
+                    chunk.add(new Line(lineNumber, parse(parser, line)));
                 } catch (CpisException e) {
-                    if (errors.size() < config.maxReportedErrors()) {
-                        errors.add(new LineError(lineNumber, e.code().name(), e.diagnostics()));
-                    }
+                    errors.add(lineNumber, e.code(), e.diagnostics());
                 }
                 if (chunk.size() == config.loadChunkSize()) {
-                    stored += storeInOwnTransaction(chunk);
+                    stored += storeChunk(chunk, errors);
                     chunk.clear();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        stored += storeInOwnTransaction(chunk);
-        LoadReport report = new LoadReport(received, stored, received - stored, errors);
+        stored += storeChunk(chunk, errors);
+        LoadReport report = new LoadReport(received, stored, received - stored, errors.list());
         LogRef.DEMOG001.log(LOG, report.received(), report.stored(), report.rejected());
         return report;
     }
@@ -109,16 +106,52 @@ public class DemographicsService {
         }
     }
 
-    private int storeInOwnTransaction(List<PatientRecord> chunk) {
+    /** The patients of the chunk stored; a line that cannot be stored becomes a per-line error. */
+    private long storeChunk(List<Line> chunk, LineErrors errors) {
         if (chunk.isEmpty()) {
             return 0;
         }
-        QuarkusTransaction.requiringNew().run(() -> store(chunk));
-        return chunk.size();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> store(chunk.stream().map(Line::record).toList()));
+            return chunk.size();
+        } catch (RuntimeException e) {
+            // Validation should leave the database nothing to refuse; should it still refuse one line,
+            // that line alone is lost, not its chunk nor the answer about the chunks already committed.
+            return storeLineByLine(chunk, errors);
+        }
+    }
+
+    private long storeLineByLine(List<Line> chunk, LineErrors errors) {
+        long stored = 0;
+        for (Line line : chunk) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> store(List.of(line.record())));
+                stored++;
+            } catch (RuntimeException e) {
+                LogRef.DEMOG002.log(LOG, line.number(), causes(e));
+                errors.add(line.number(), ErrorCode.INTERNAL_ERROR,
+                        "This patient could not be stored; the other lines were not affected. "
+                                + "Quote the X-Request-ID when reporting this.");
+            }
+        }
+        return stored;
     }
 
     private void store(List<PatientRecord> records) {
         patients.upsertAll(records, clock.instant());
         registered.fire(new PatientsRegistered(List.copyOf(records)));
+    }
+
+    /** Exception types only: messages (a database's above all) can quote the patient's data. */
+    private static String causes(Throwable e) {
+        StringBuilder chain = new StringBuilder(e.getClass().getName());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getClass().getName());
+        }
+        return chain.toString();
+    }
+
+    /** A parsed line of a bulk load, waiting for its chunk's transaction. */
+    private record Line(long number, PatientRecord record) {
     }
 }

@@ -13,6 +13,7 @@ public enum LogRef {
     UPLOAD004(Logger.Level.INFO, "async upload resumed after restart: ack=%s"),
     UPLOAD005(Logger.Level.ERROR, "async upload failed: ack=%s cause=%s"),
     DEMOG001(Logger.Level.INFO, "patients loaded: received=%d stored=%d rejected=%d"),
+    DEMOG002(Logger.Level.ERROR, "patient load line not stored: line=%d cause=%s"),
     BATCH001(Logger.Level.INFO, "batch run started: run=%s trigger=%s cutoff=%s"),
     BATCH002(Logger.Level.INFO, "batch run completed: run=%s events=%d notifications=%d suppressed=%d withoutPlan=%d "
             + "plansPurged=%d ms=%d"),

@@ -8,10 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import uk.nhs.cpis.support.RegisterFaults;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Tokens;
 
@@ -22,6 +26,14 @@ import uk.nhs.cpis.support.Tokens;
 @QuarkusTest
 class RegisterRefusalTest {
     private static final LocalDate BORN = LocalDate.of(2012, 4, 1);
+
+    @Inject
+    RegisterFaults faults;
+
+    @AfterEach
+    void reset() {
+        faults.reset();
+    }
 
     @Test
     void shouldRefuseTextsLongerThanTheRegisterHolds() {
@@ -50,6 +62,22 @@ class RegisterRefusalTest {
                 .body("errors.line", contains(2)).body("errors.code", contains("INVALID_RESOURCE"));
         assertRegistered(before, 1);
         assertRegistered(overlong, 0);
+        assertRegistered(after, 1);
+    }
+
+    @Test
+    void shouldReportALineTheDatabaseRefusesAndStoreTheRestOfItsChunk() {
+        String before = TestPatients.newNhsNumber();
+        String failing = TestPatients.newNhsNumber();
+        String after = TestPatients.newNhsNumber();
+        faults.failFor(failing);
+        load(TestPatients.patientJson(before, "Patel", "Noah", BORN), "{not json",
+                TestPatients.patientJson(failing, "Patel", "Noah", BORN),
+                TestPatients.patientJson(after, "Patel", "Noah", BORN))
+                .body("received", equalTo(4)).body("stored", equalTo(2)).body("rejected", equalTo(2))
+                .body("errors.line", contains(2, 3)).body("errors.code", contains("MALFORMED_CONTENT", "INTERNAL_ERROR"));
+        assertRegistered(before, 1);
+        assertRegistered(failing, 0);
         assertRegistered(after, 1);
     }
 
