@@ -7,7 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -51,6 +56,8 @@ public class DemographicsService {
             throw new CpisException(ErrorCode.INVALID_RESOURCE,
                     "The Patient's NHS number differs from the one in the URL.", "Patient.identifier");
         }
+        refuseReplacementCycle(record, replacementsOf(
+                record.replacedBy() == null ? Set.of() : Set.of(record.replacedBy())));
         boolean created = patients.find(nhsNumber).isEmpty();
         store(List.of(record));
         return created;
@@ -107,7 +114,8 @@ public class DemographicsService {
     }
 
     /** The patients of the chunk stored; a line that cannot be stored becomes a per-line error. */
-    private long storeChunk(List<Line> chunk, LineErrors errors) {
+    private long storeChunk(List<Line> lines, LineErrors errors) {
+        List<Line> chunk = withoutReplacementCycles(lines, errors);
         if (chunk.isEmpty()) {
             return 0;
         }
@@ -140,6 +148,43 @@ public class DemographicsService {
     private void store(List<PatientRecord> records) {
         patients.upsertAll(records, clock.instant());
         registered.fire(new PatientsRegistered(List.copyOf(records)));
+    }
+
+    /** The lines of the chunk less those refused as replaced-by cycles, with the register as one lookup. */
+    private List<Line> withoutReplacementCycles(List<Line> chunk, LineErrors errors) {
+        Map<String, String> replacedBy = replacementsOf(chunk.stream().map(line -> line.record().replacedBy())
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<Line> accepted = new ArrayList<>(chunk.size());
+        for (Line line : chunk) {
+            try {
+                refuseReplacementCycle(line.record(), replacedBy);
+                accepted.add(line);
+                // Later lines see this one as the register will hold it.
+                replacedBy.put(line.record().nhsNumber(), line.record().replacedBy());
+            } catch (CpisException e) {
+                errors.add(line.number(), e.code(), e.diagnostics());
+            }
+        }
+        return accepted;
+    }
+
+    /** Each number found in the register, with the number it is replaced by (null while active). */
+    private Map<String, String> replacementsOf(Set<String> nhsNumbers) {
+        Map<String, String> replacedBy = new HashMap<>();
+        patients.findAll(nhsNumbers).forEach((nhsNumber, record) -> replacedBy.put(nhsNumber, record.replacedBy()));
+        return replacedBy;
+    }
+
+    /**
+     * Refuses A replaced by B while B is replaced by A: following the link would never reach an active
+     * number. Longer cycles would need a walk of the chain per line and are not looked for.
+     */
+    private static void refuseReplacementCycle(PatientRecord record, Map<String, String> replacedBy) {
+        if (record.replacedBy() != null && record.nhsNumber().equals(replacedBy.get(record.replacedBy()))) {
+            throw new CpisException(ErrorCode.INVALID_RESOURCE,
+                    "The replacement NHS number is itself replaced by this one: the two would replace each other.",
+                    "Patient.link.other");
+        }
     }
 
     /** Exception types only: messages (a database's above all) can quote the patient's data. */

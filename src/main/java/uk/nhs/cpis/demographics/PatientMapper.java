@@ -45,7 +45,7 @@ public final class PatientMapper {
                     "Patient.birthDate");
         }
         boolean active = !patient.hasActive() || patient.getActive();
-        String replacedBy = replacedByOf(patient);
+        String replacedBy = replacedByOf(patient, nhsNumber);
         if (!active && replacedBy == null) {
             throw invalid(ErrorCode.INVALID_RESOURCE,
                     "An inactive Patient must have a link of type replaced-by naming the new NHS number.", "Patient.link");
@@ -129,13 +129,17 @@ public final class PatientMapper {
         return nhsNumber;
     }
 
-    private static String replacedByOf(Patient patient) {
+    private static String replacedByOf(Patient patient, String ownNhsNumber) {
         for (var link : patient.getLink()) {
             if (link.getType() == LinkType.REPLACEDBY) {
                 Reference other = link.getOther();
                 String nhsNumber = other.getIdentifier().hasValue() ? other.getIdentifier().getValue()
                         : other.getReferenceElement().getIdPart();
                 requireValid(nhsNumber, "Patient.link.other");
+                if (nhsNumber.equals(ownNhsNumber)) {
+                    throw invalid(ErrorCode.INVALID_RESOURCE, "A Patient cannot be replaced by its own NHS number.",
+                            "Patient.link.other");
+                }
                 return nhsNumber;
             }
         }

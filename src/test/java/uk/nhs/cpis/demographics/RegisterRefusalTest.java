@@ -81,6 +81,31 @@ class RegisterRefusalTest {
         assertRegistered(after, 1);
     }
 
+    @Test
+    void shouldRefuseAPatientReplacedByItsOwnNumber() {
+        String nhs = TestPatients.newNhsNumber();
+        refused(put(nhs, TestPatients.supersededJson(nhs, nhs, "Brown", "Sam", BORN)), "Patient.link.other");
+        load(TestPatients.supersededJson(nhs, nhs, "Brown", "Sam", BORN)).body("stored", equalTo(0))
+                .body("errors.code", contains("INVALID_RESOURCE"));
+    }
+
+    @Test
+    void shouldRefuseTwoNumbersReplacingEachOther() {
+        String a = TestPatients.newNhsNumber();
+        String b = TestPatients.newNhsNumber();
+        put(b, TestPatients.supersededJson(b, a, "Brown", "Sam", BORN)).statusCode(201);
+        refused(put(a, TestPatients.supersededJson(a, b, "Brown", "Sam", BORN)), "Patient.link.other");
+        load(TestPatients.supersededJson(a, b, "Brown", "Sam", BORN)).body("stored", equalTo(0))
+                .body("errors.code", contains("INVALID_RESOURCE"));
+
+        // Within one load: the second line would undo the first.
+        String c = TestPatients.newNhsNumber();
+        String d = TestPatients.newNhsNumber();
+        load(TestPatients.supersededJson(c, d, "Brown", "Sam", BORN), TestPatients.supersededJson(d, c, "Brown", "Sam", BORN))
+                .body("stored", equalTo(1)).body("errors.line", contains(2))
+                .body("errors.code", contains("INVALID_RESOURCE"));
+    }
+
     static ValidatableResponse put(String nhs, String json) {
         return given().auth().oauth2(Tokens.admin()).contentType("application/fhir+json")
                 .body(json.getBytes(StandardCharsets.UTF_8))
