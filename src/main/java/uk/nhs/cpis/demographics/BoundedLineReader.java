@@ -7,10 +7,13 @@ import java.io.Reader;
 final class BoundedLineReader {
     /** A line longer than the limit: its content is dropped, the reader moves on to the next line. */
     static final String TOO_LONG = "\u0000too-long";
+    // Some editors and Windows tools start a UTF-8 file with it; it is not part of the first line.
+    private static final int BYTE_ORDER_MARK = '\uFEFF';
 
     private final Reader reader;
     private final int maxLength;
     private boolean ended;
+    private boolean started;
 
     BoundedLineReader(Reader reader, int maxLength) {
         this.reader = reader;
@@ -24,8 +27,14 @@ final class BoundedLineReader {
         }
         StringBuilder line = new StringBuilder();
         boolean tooLong = false;
-        int c;
-        while ((c = reader.read()) != -1 && c != '\n') {
+        int c = reader.read();
+        if (!started) {
+            started = true;
+            if (c == BYTE_ORDER_MARK) {
+                c = reader.read();
+            }
+        }
+        for (; c != -1 && c != '\n'; c = reader.read()) {
             if (line.length() < maxLength) {
                 line.append((char) c);
             } else {

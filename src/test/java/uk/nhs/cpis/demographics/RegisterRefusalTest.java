@@ -106,6 +106,16 @@ class RegisterRefusalTest {
                 .body("errors.code", contains("INVALID_RESOURCE"));
     }
 
+    @Test
+    void shouldSkipALeadingByteOrderMark() {
+        String first = TestPatients.newNhsNumber();
+        String second = TestPatients.newNhsNumber();
+        String ndjson = "\uFEFF" + TestPatients.patientJson(first, "Patel", "Noah", BORN).replace("\n", "") + "\n"
+                + TestPatients.patientJson(second, "Patel", "Noah", BORN).replace("\n", "") + "\n";
+        loadBody(ndjson.getBytes(StandardCharsets.UTF_8)).body("received", equalTo(2)).body("stored", equalTo(2));
+        assertRegistered(first, 1);
+    }
+
     static ValidatableResponse put(String nhs, String json) {
         return given().auth().oauth2(Tokens.admin()).contentType("application/fhir+json")
                 .body(json.getBytes(StandardCharsets.UTF_8))
