@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.FhirContextProducer;
 import uk.nhs.cpis.fhir.LogRef;
+import uk.nhs.cpis.plan.DisplayWindow;
 
 /** Loads the demographics register: one patient at a time, or a streamed NDJSON file in chunks. */
 @ApplicationScoped
@@ -51,7 +53,7 @@ public class DemographicsService {
     @Transactional
     public boolean register(String nhsNumber, Patient patient) {
         PatientMapper.requireValid(nhsNumber, "Patient.id");
-        PatientRecord record = PatientMapper.toRecord(patient);
+        PatientRecord record = PatientMapper.toRecord(patient, today());
         if (!record.nhsNumber().equals(nhsNumber)) {
             throw new CpisException(ErrorCode.INVALID_RESOURCE,
                     "The Patient's NHS number differs from the one in the URL.", "Patient.identifier");
@@ -107,10 +109,15 @@ public class DemographicsService {
                     "Line longer than " + config.maxLineLength() + " characters.");
         }
         try {
-            return PatientMapper.toRecord(parser.parseResource(Patient.class, line));
+            return PatientMapper.toRecord(parser.parseResource(Patient.class, line), today());
         } catch (DataFormatException e) {
             throw new CpisException(ErrorCode.MALFORMED_CONTENT, "Not a valid FHIR R4 Patient in JSON: " + e.getMessage());
         }
+    }
+
+    // Read per patient, not per load: a load running past midnight accepts a child born on the new day.
+    private LocalDate today() {
+        return DisplayWindow.dateAt(clock.instant());
     }
 
     /** The patients of the chunk stored; a line that cannot be stored becomes a per-line error. */

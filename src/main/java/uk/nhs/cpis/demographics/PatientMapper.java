@@ -30,7 +30,8 @@ public final class PatientMapper {
     private PatientMapper() {
     }
 
-    public static PatientRecord toRecord(Patient patient) {
+    /** The record of {@code patient}, born no later than {@code today} (the Europe/London date). */
+    public static PatientRecord toRecord(Patient patient, LocalDate today) {
         String nhsNumber = nhsNumberOf(patient);
         String family = patient.getNameFirstRep().getFamily();
         if (family == null || family.isBlank()) {
@@ -43,6 +44,10 @@ public final class PatientMapper {
         if (birthDate == null) {
             throw invalid(ErrorCode.INVALID_RESOURCE, "Patient.birthDate must be a full date (YYYY-MM-DD).",
                     "Patient.birthDate");
+        }
+        if (birthDate.isAfter(today)) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, "Patient.birthDate is in the future: the register holds people "
+                    + "already born (an unborn child's plan is about the mother).", "Patient.birthDate");
         }
         boolean active = !patient.hasActive() || patient.getActive();
         String replacedBy = replacedByOf(patient, nhsNumber);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import uk.nhs.cpis.support.MutableClock;
 import uk.nhs.cpis.support.RegisterFaults;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Tokens;
@@ -29,10 +31,13 @@ class RegisterRefusalTest {
 
     @Inject
     RegisterFaults faults;
+    @Inject
+    MutableClock clock;
 
     @AfterEach
     void reset() {
         faults.reset();
+        clock.reset();
     }
 
     @Test
@@ -114,6 +119,19 @@ class RegisterRefusalTest {
                 + TestPatients.patientJson(second, "Patel", "Noah", BORN).replace("\n", "") + "\n";
         loadBody(ndjson.getBytes(StandardCharsets.UTF_8)).body("received", equalTo(2)).body("stored", equalTo(2));
         assertRegistered(first, 1);
+    }
+
+    @Test
+    void shouldRefuseABirthDateAfterTodayInLondon() {
+        String nhs = TestPatients.newNhsNumber();
+        refused(put(nhs, TestPatients.patientJson(nhs, "Jones", "Ava", LocalDate.of(2099, 1, 1))), "Patient.birthDate");
+        load(TestPatients.patientJson(nhs, "Jones", "Ava", LocalDate.of(2099, 1, 1))).body("stored", equalTo(0))
+                .body("errors.code", contains("INVALID_RESOURCE"));
+
+        // 23:30 UTC on 30 June is already 1 July in London (BST).
+        clock.set(Instant.parse("2026-06-30T23:30:00Z"));
+        put(nhs, TestPatients.patientJson(nhs, "Jones", "Ava", LocalDate.of(2026, 7, 1))).statusCode(201);
+        refused(put(nhs, TestPatients.patientJson(nhs, "Jones", "Ava", LocalDate.of(2026, 7, 2))), "Patient.birthDate");
     }
 
     static ValidatableResponse put(String nhs, String json) {
