@@ -29,6 +29,7 @@ import ca.uhn.fhir.parser.IParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
+import uk.nhs.cpis.fhir.ErrorResponses;
 import uk.nhs.cpis.fhir.FhirContextProducer;
 import uk.nhs.cpis.fhir.LogRef;
 import uk.nhs.cpis.plan.DisplayWindow;
@@ -143,7 +144,7 @@ public class DemographicsService {
                 QuarkusTransaction.requiringNew().run(() -> store(List.of(line.record())));
                 stored++;
             } catch (RuntimeException e) {
-                LogRef.DEMOG002.log(LOG, line.number(), causes(e));
+                LogRef.DEMOG002.log(LOG, line.number(), ErrorResponses.causeChain(e));
                 errors.add(line.number(), ErrorCode.INTERNAL_ERROR,
                         "This patient could not be stored; the other lines were not affected. "
                                 + "Quote the X-Request-ID when reporting this.");
@@ -192,15 +193,6 @@ public class DemographicsService {
                     "The replacement NHS number is itself replaced by this one: the two would replace each other.",
                     "Patient.link.other");
         }
-    }
-
-    /** Exception types only: messages (a database's above all) can quote the patient's data. */
-    private static String causes(Throwable e) {
-        StringBuilder chain = new StringBuilder(e.getClass().getName());
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            chain.append(" <- ").append(cause.getClass().getName());
-        }
-        return chain.toString();
     }
 
     /** A parsed line of a bulk load, waiting for its chunk's transaction. */

@@ -146,7 +146,8 @@ public class ErrorResponses {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 
-    private static String causeChain(Throwable e) {
+    /** Exception types only, safe to log: messages (a database's above all) can quote patient data. */
+    public static String causeChain(Throwable e) {
         StringBuilder chain = new StringBuilder(e.getClass().getName());
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             chain.append(" <- ").append(cause.getClass().getName());
