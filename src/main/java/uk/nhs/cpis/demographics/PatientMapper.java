@@ -59,8 +59,9 @@ public final class PatientMapper {
             throw invalid(ErrorCode.INVALID_RESOURCE, "A Patient replaced by another NHS number must have active: false.",
                     "Patient.active");
         }
+        // A given name may carry only an extension (no value): it names nobody, and must not be stored as "null".
         String given = String.join(" ", patient.getNameFirstRep().getGiven()
-                .stream().map(g -> g.getValue()).toList()).trim();
+                .stream().filter(g -> g.getValue() != null).map(g -> g.getValue()).toList()).trim();
         String postcode = patient.getAddressFirstRep().getPostalCode();
         requireFits(family.trim(), SearchKeys.name(family), FAMILY_MAX, "Patient.name.family");
         requireFits(given, SearchKeys.name(given), GIVEN_MAX, "Patient.name.given");

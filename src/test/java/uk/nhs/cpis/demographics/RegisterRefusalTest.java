@@ -56,6 +56,19 @@ class RegisterRefusalTest {
     }
 
     @Test
+    void shouldStoreNoTextForAGivenNameThatHasOnlyAnExtension() {
+        String nhs = TestPatients.newNhsNumber();
+        String json = TestPatients.patientJson(nhs, "Jones", "Ava", BORN).replace("\"given\":[\"Ava\"]",
+                "\"given\":[\"Ava\",null],\"_given\":[null,{\"extension\":[{\"url\":\"https://example.org/x\","
+                        + "\"valueString\":\"x\"}]}]");
+        put(nhs, json).statusCode(201);
+        given().auth().oauth2(Tokens.clinician(Tokens.newUserId()))
+                .queryParam("identifier", "https://fhir.nhs.uk/Id/nhs-number|" + nhs)
+                .when().get("/fhir/Patient").then().statusCode(200).body("entry[0].resource.name[0].given",
+                        contains("Ava"));
+    }
+
+    @Test
     void shouldRefuseAnOverlongLineAndStoreTheOthers() {
         String before = TestPatients.newNhsNumber();
         String overlong = TestPatients.newNhsNumber();
