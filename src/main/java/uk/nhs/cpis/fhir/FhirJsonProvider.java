@@ -1,11 +1,12 @@
 package uk.nhs.cpis.fhir;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
@@ -45,17 +47,28 @@ public class FhirJsonProvider implements MessageBodyReader<IBaseResource>, Messa
     @Override
     public IBaseResource readFrom(Class<IBaseResource> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
-        var reader = new InputStreamReader(new LimitedInputStream(body, maxBodyBytes), StandardCharsets.UTF_8);
+        // Read whole (the limit bounds it): a Bundle HAPI refuses is parsed a second time, entry by entry.
+        String json = read(body);
         try {
-            return FhirContextProducer.strictJsonParser(fhirContext).parseResource(type, reader);
-        } catch (DataFormatException e) {
-            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof CpisException refused) {
-                    throw refused;
-                }
+            IBaseResource resource = FhirContextProducer.strictJsonParser(fhirContext).parseResource(type, json);
+            if (resource instanceof Bundle bundle) {
+                UnreadableEntries.clearMarks(bundle);
             }
-            throw new CpisException(ErrorCode.MALFORMED_CONTENT,
-                    "The body is not a valid FHIR R4 " + type.getSimpleName() + " in JSON: " + e.getMessage());
+            return resource;
+        } catch (DataFormatException e) {
+            // A fault inside one entry's resource refuses that entry only; any other fault, the whole body.
+            Optional<Bundle> recovered = Bundle.class.equals(type) ? UnreadableEntries.recover(fhirContext, json)
+                    : Optional.empty();
+            return recovered.orElseThrow(() -> new CpisException(ErrorCode.MALFORMED_CONTENT,
+                    "The body is not a valid FHIR R4 " + type.getSimpleName() + " in JSON: " + e.getMessage()));
+        }
+    }
+
+    private String read(InputStream body) {
+        try {
+            return new String(new LimitedInputStream(body, maxBodyBytes).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CpisException(ErrorCode.MALFORMED_CONTENT, "The body could not be read.");
         }
     }
 

@@ -31,6 +31,7 @@ import uk.nhs.cpis.db.Jdbc;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.LogRef;
+import uk.nhs.cpis.fhir.UnreadableEntries;
 import uk.nhs.cpis.fhir.Violations;
 import uk.nhs.cpis.plan.DisplayWindow;
 import uk.nhs.cpis.plan.PlanKey;
@@ -228,6 +229,11 @@ public class UploadService {
     /** One entry as a command. Diagnostics leave out the entry: the acknowledgement names it once for all. */
     private static PlanCommand command(BundleEntryComponent entry, int index) {
         String at = "Bundle.entry[" + index + "]";
+        Optional<String> unreadable = UnreadableEntries.problem(entry);
+        if (unreadable.isPresent()) {
+            throw new CpisException(ErrorCode.MALFORMED_CONTENT, "the resource is not valid FHIR R4 JSON: "
+                    + unreadable.get(), at + ".resource");
+        }
         if (!entry.hasRequest() || entry.getRequest().getMethod() == null) {
             throw new CpisException(ErrorCode.INVALID_REQUEST, "request.method and request.url are required.",
                     at + ".request");

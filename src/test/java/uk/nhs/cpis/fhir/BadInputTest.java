@@ -52,8 +52,10 @@ class BadInputTest {
         LocalDate born = LocalDate.of(2015, 3, 3);
         String nhs = TestPatients.register("Dates", "Child", born);
         String entry = Plans.putEntry(Plans.plan(nhs, "Dates", born, Plans.CPP).start("2026-13-45"));
-        post(Plans.batch(null, entry)).statusCode(400)
-                .body("issue[0].details.coding[0].code", equalTo("MALFORMED_CONTENT"));
+        // An impossible date refuses its entry (spec section 4: a per-entry error), not the whole Bundle.
+        post(Plans.batch(null, entry)).statusCode(200)
+                .body("entry[0].response.status", equalTo("400 Bad Request"))
+                .body("entry[0].response.outcome.issue[0].details.coding[0].code", equalTo("MALFORMED_CONTENT"));
         // Nothing was stored: the first real upload of the key creates it.
         post(Plans.batch(null, Plans.putEntry(Plans.plan(nhs, "Dates", born, Plans.CPP)))).statusCode(200)
                 .body("entry[0].response.status", equalTo("201 Created"));
