@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Patient.LinkType;
 import org.hl7.fhir.r4.model.Reference;
 
+import uk.nhs.cpis.db.StoredText;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.Fhir;
@@ -71,21 +72,19 @@ public final class PatientMapper {
     }
 
     /**
-     * Refuses a text the register could not store: longer than its column, or than the search key
-     * stored beside it (upper-casing lengthens some letters: "ß" becomes "SS"), or holding control
-     * characters, which PostgreSQL refuses (NUL) or which no name or postcode has. Lengths count
-     * UTF-16 units, never fewer than the database's characters.
+     * Refuses a text the register could not store, nor the search key stored beside it: upper-casing
+     * lengthens some letters ("ß" becomes "SS").
      */
     private static void requireFits(String value, String searchKey, int max, String location) {
         if (value == null) {
             return;
         }
-        if (value.length() > max || searchKey.length() > max) {
-            throw invalid(ErrorCode.INVALID_RESOURCE, location + " is too long: at most " + max
-                    + " characters (counted in capitals, where \"ß\" is two).", location);
+        String problem = StoredText.problem(value, max);
+        if (problem == null && searchKey.length() > max) {
+            problem = "is longer than " + max + " characters in capitals (\"ß\" is two), the most the service stores";
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw invalid(ErrorCode.INVALID_RESOURCE, location + " must not contain control characters.", location);
+        if (problem != null) {
+            throw invalid(ErrorCode.INVALID_RESOURCE, location + " " + problem + ".", location);
         }
     }
 

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 
+import uk.nhs.cpis.db.StoredText;
 import uk.nhs.cpis.demographics.PatientRecord;
 import uk.nhs.cpis.demographics.SearchKeys;
 import uk.nhs.cpis.fhir.CpisException;

@@ -28,6 +28,7 @@ import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import uk.nhs.cpis.db.Jdbc;
+import uk.nhs.cpis.db.StoredText;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.LogRef;
