@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.StringType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,9 +22,10 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 
 /**
- * A batch Bundle whose only faults are entry resources HAPI refuses (an impossible date, an unknown code):
- * each such entry is answered as its own 400 and the others are still applied (spec section 4: "good
- * entries are stored even when others fail"). The refused resource is left out and its entry marked with
+ * A batch Bundle whose only faults are inside entries (a resource with an impossible date or an unknown
+ * code, a request with an unknown method): each such entry is answered as its own 400 and the others are
+ * still applied (spec section 4: "good entries are stored even when others fail"). What HAPI refused is
+ * left out (the resource, or the whole entry when the fault is elsewhere in it) and the entry marked with
  * an extension saying what HAPI refused. The mark is part of the Bundle itself, so it survives the
  * encoding a queued upload stores and re-parses, and it is in the content a resend is compared by.
  * <p>
@@ -32,6 +34,19 @@ import ca.uhn.fhir.parser.DataFormatException;
  */
 public final class UnreadableEntries {
     static final String EXTENSION = Fhir.CANONICAL_BASE + "/StructureDefinition/unreadable-resource";
+    static final String ENTRY_EXTENSION = Fhir.CANONICAL_BASE + "/StructureDefinition/unreadable-entry";
+
+    /** What HAPI refused in an entry, and where: in its resource, or in the entry itself. */
+    public record Unreadable(String problem, boolean inResource) {
+        public String diagnostics() {
+            return (inResource ? "the resource" : "the entry") + " is not valid FHIR R4 JSON: " + problem;
+        }
+
+        /** The FHIRPath of what was refused, below the entry's own ({@code Bundle.entry[i]}). */
+        public String location(String entryPath) {
+            return inResource ? entryPath + ".resource" : entryPath;
+        }
+    }
 
     // Duplicate keys refused (the recovered Bundle must not read a value HAPI would not have), and numbers
     // kept exactly as sent (1.50 stays 1.50) when the tree is written back for HAPI.
@@ -60,14 +75,24 @@ public final class UnreadableEntries {
         if (entries == null || !entries.isArray()) {
             return Optional.empty();
         }
-        Map<Integer, String> problems = new LinkedHashMap<>();
+        Map<Integer, Unreadable> problems = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i) instanceof ObjectNode entry && entry.has("resource")) {
-                Optional<String> problem = problem(context, entry.get("resource"));
-                if (problem.isPresent()) {
-                    problems.put(i, problem.get());
-                    entry.remove("resource");
-                }
+            if (!(entries.get(i) instanceof ObjectNode entry)) {
+                continue;
+            }
+            Optional<String> problem = entry.has("resource") ? problem(context, entry.get("resource"))
+                    : Optional.empty();
+            if (problem.isPresent()) {
+                entry.remove("resource");
+                problems.put(i, new Unreadable(problem.get(), true));
+                continue;
+            }
+            problem = entryProblem(context, entry);
+            if (problem.isPresent()) {
+                // Emptied, but kept in its place: an empty entry would be dropped by the parser.
+                entry.removeAll().putArray("extension").addObject().put("url", ENTRY_EXTENSION)
+                        .put("valueString", problem.get());
+                problems.put(i, new Unreadable(problem.get(), false));
             }
         }
         if (problems.isEmpty()) {
@@ -83,18 +108,32 @@ public final class UnreadableEntries {
             return Optional.empty();
         }
         clearMarks(bundle);
-        problems.forEach((i, problem) -> bundle.getEntry().get(i).addExtension(EXTENSION, new StringType(problem)));
+        problems.forEach((i, refused) -> bundle.getEntry().get(i).addExtension(
+                refused.inResource() ? EXTENSION : ENTRY_EXTENSION, new StringType(refused.problem())));
         return Optional.of(bundle);
     }
 
-    /** Marks come from this class only: one a client sent is dropped, not taken as a refused resource. */
+    /** Marks come from this class only: one a client sent is dropped, not taken as a refused entry. */
     static void clearMarks(Bundle bundle) {
-        bundle.getEntry().forEach(entry -> entry.removeExtension(EXTENSION));
+        bundle.getEntry().forEach(entry -> {
+            entry.removeExtension(EXTENSION);
+            entry.removeExtension(ENTRY_EXTENSION);
+        });
     }
 
-    /** What HAPI refused in this entry's resource, if it was left out as unreadable. */
-    public static Optional<String> problem(BundleEntryComponent entry) {
-        return Optional.ofNullable(entry.getExtensionByUrl(EXTENSION)).map(mark -> mark.getValue().primitiveValue());
+    /** What HAPI refused in this entry, if it was left out as unreadable. */
+    public static Optional<Unreadable> problem(BundleEntryComponent entry) {
+        Extension resource = entry.getExtensionByUrl(EXTENSION);
+        Extension whole = resource != null ? resource : entry.getExtensionByUrl(ENTRY_EXTENSION);
+        return Optional.ofNullable(whole)
+                .map(mark -> new Unreadable(mark.getValue().primitiveValue(), mark == resource));
+    }
+
+    /** What HAPI refuses in the entry itself (its request, say), read alone in a Bundle of its own. */
+    private static Optional<String> entryProblem(FhirContext context, ObjectNode entry) {
+        ObjectNode alone = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "batch");
+        alone.putArray("entry").add(entry.deepCopy().without("resource"));
+        return problem(context, alone);
     }
 
     private static Optional<String> problem(FhirContext context, JsonNode resource) {

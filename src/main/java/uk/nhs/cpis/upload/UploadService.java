@@ -230,10 +230,10 @@ public class UploadService {
     /** One entry as a command. Diagnostics leave out the entry: the acknowledgement names it once for all. */
     private static PlanCommand command(BundleEntryComponent entry, int index) {
         String at = "Bundle.entry[" + index + "]";
-        Optional<String> unreadable = UnreadableEntries.problem(entry);
+        Optional<UnreadableEntries.Unreadable> unreadable = UnreadableEntries.problem(entry);
         if (unreadable.isPresent()) {
-            throw new CpisException(ErrorCode.MALFORMED_CONTENT, "the resource is not valid FHIR R4 JSON: "
-                    + unreadable.get(), at + ".resource");
+            throw new CpisException(ErrorCode.MALFORMED_CONTENT, unreadable.get().diagnostics(),
+                    unreadable.get().location(at));
         }
         if (!entry.hasRequest() || entry.getRequest().getMethod() == null) {
             throw new CpisException(ErrorCode.INVALID_REQUEST, "request.method and request.url are required.",

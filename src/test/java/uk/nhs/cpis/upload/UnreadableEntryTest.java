@@ -89,9 +89,28 @@ class UnreadableEntryTest {
                 Plans.putEntry(Plans.plan(bad, "Evans", BORN, Plans.CPP).start("2023-02-29")));
         refusedWhole(entries.replace("\"type\":\"batch\"", "\"type\":\"batchy\""));
         refusedWhole(entries.replace("\"type\":\"batch\"", "\"type\":\"batch\",\"colour\":\"red\""));
-        refusedWhole(entries.replace("\"request\":{\"method\":\"PUT\"", "\"request\":{\"method\":\"PUTT\""));
         // Nothing of those was stored; the same entries in a sound Bundle are answered one by one.
         uploadBundle(entries).statusCode(200).body("entry.response.status", contains("201 Created", BAD_REQUEST));
+    }
+
+    @Test
+    void shouldRefuseAnEntryWhoseRequestIsUnreadableAlone() {
+        String good = TestPatients.register("Taylor", "Johnny", BORN);
+        String bad = TestPatients.register("Evans", "Lucy", BORN);
+        String bundle = Plans.batch(null, Plans.putEntry(Plans.plan(good, "Taylor", BORN, Plans.CPP)),
+                Plans.putEntry(Plans.plan(bad, "Evans", BORN, Plans.CPP)));
+        // Only the second entry's method is unknown to FHIR.
+        int second = bundle.lastIndexOf("\"method\":\"PUT\"");
+        String unreadable = bundle.substring(0, second) + "\"method\":\"PUTT\""
+                + bundle.substring(second + "\"method\":\"PUT\"".length());
+
+        uploadBundle(unreadable).statusCode(200)
+                .body("entry.response.status", contains("201 Created", BAD_REQUEST))
+                .body("entry[1].response.outcome.issue[0].details.coding[0].code", equalTo("MALFORMED_CONTENT"))
+                .body("entry[1].response.outcome.issue[0].diagnostics", startsWith("Entry 1: the entry is not valid"))
+                .body("entry[1].response.outcome.issue[0].expression[0]", equalTo("Bundle.entry[1]"));
+        // The good entry was stored, the other not: sent again soundly, 200 then 201.
+        uploadBundle(bundle).statusCode(200).body("entry.response.status", contains("200 OK", "201 Created"));
     }
 
     @Test
