@@ -15,8 +15,9 @@ public class RequestIds {
     public static final String REQUEST_ID = "X-Request-ID";
     public static final String CORRELATION_ID = "X-Correlation-ID";
     // Ids are echoed and logged: anything but a plain token is replaced, so a client cannot inject data,
-    // and so is one holding ten digits in a row, which could be an NHS number (never logged).
-    private static final Pattern SAFE_ID = Pattern.compile("(?!.*[0-9]{10})[A-Za-z0-9._:-]{1,128}");
+    // and so is one holding exactly ten digits in a row, which could be an NHS number (never logged);
+    // longer runs (epoch milliseconds, say) cannot be one.
+    private static final Pattern SAFE_ID = Pattern.compile("(?!.*(?<![0-9])[0-9]{10}(?![0-9]))[A-Za-z0-9._:-]{1,128}");
 
     @ServerRequestFilter(preMatching = true)
     public void accept(ContainerRequestContext request) {

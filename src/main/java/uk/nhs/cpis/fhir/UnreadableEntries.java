@@ -48,10 +48,12 @@ public final class UnreadableEntries {
         }
     }
 
-    // Duplicate keys refused (the recovered Bundle must not read a value HAPI would not have), and numbers
-    // kept exactly as sent (1.50 stays 1.50) when the tree is written back for HAPI.
+    // Duplicate keys and content after the Bundle refused, as HAPI refuses them (the recovered Bundle must
+    // not take a body the strict parser would not), and numbers kept exactly as sent (1.50 stays 1.50)
+    // when the tree is written back for HAPI.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
@@ -80,19 +82,17 @@ public final class UnreadableEntries {
             if (!(entries.get(i) instanceof ObjectNode entry)) {
                 continue;
             }
-            Optional<String> problem = entry.has("resource") ? problem(context, entry.get("resource"))
+            Optional<String> inResource = entry.has("resource") ? problem(context, entry.get("resource"))
                     : Optional.empty();
-            if (problem.isPresent()) {
-                entry.remove("resource");
-                problems.put(i, new Unreadable(problem.get(), true));
-                continue;
-            }
-            problem = entryProblem(context, entry);
-            if (problem.isPresent()) {
+            Optional<String> inEntry = entryProblem(context, entry);
+            if (inEntry.isPresent()) {
                 // Emptied, but kept in its place: an empty entry would be dropped by the parser.
                 entry.removeAll().putArray("extension").addObject().put("url", ENTRY_EXTENSION)
-                        .put("valueString", problem.get());
-                problems.put(i, new Unreadable(problem.get(), false));
+                        .put("valueString", inEntry.get());
+                problems.put(i, new Unreadable(inEntry.get(), false));
+            } else if (inResource.isPresent()) {
+                entry.remove("resource");
+                problems.put(i, new Unreadable(inResource.get(), true));
             }
         }
         if (problems.isEmpty()) {

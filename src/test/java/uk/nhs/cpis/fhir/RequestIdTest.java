@@ -38,7 +38,8 @@ class RequestIdTest {
                     .then().header("X-Request-ID", matchesPattern("[0-9a-f-]{36}"))
                     .header("X-Correlation-ID", matchesPattern("[0-9a-f-]{36}"));
         }
-        given().header("X-Request-ID", "req-999000001").when().get("/fhir/metadata")
-                .then().header("X-Request-ID", equalTo("req-999000001"));
+        for (String id : new String[] { "req-999000001", "req-1718294400123", "123e4567-e89b-12d3-a456-426614174000" }) {
+            given().header("X-Request-ID", id).when().get("/fhir/metadata").then().header("X-Request-ID", equalTo(id));
+        }
     }
 }

@@ -89,6 +89,8 @@ class UnreadableEntryTest {
                 Plans.putEntry(Plans.plan(bad, "Evans", BORN, Plans.CPP).start("2023-02-29")));
         refusedWhole(entries.replace("\"type\":\"batch\"", "\"type\":\"batchy\""));
         refusedWhole(entries.replace("\"type\":\"batch\"", "\"type\":\"batch\",\"colour\":\"red\""));
+        // Content after the Bundle: HAPI refuses the body, and so must the entry-by-entry reading.
+        refusedWhole(entries + " {\"resourceType\":\"Bundle\"} trailing");
         // Nothing of those was stored; the same entries in a sound Bundle are answered one by one.
         uploadBundle(entries).statusCode(200).body("entry.response.status", contains("201 Created", BAD_REQUEST));
     }
@@ -111,6 +113,15 @@ class UnreadableEntryTest {
                 .body("entry[1].response.outcome.issue[0].expression[0]", equalTo("Bundle.entry[1]"));
         // The good entry was stored, the other not: sent again soundly, 200 then 201.
         uploadBundle(bundle).statusCode(200).body("entry.response.status", contains("200 OK", "201 Created"));
+
+        // An entry unreadable in its request and in its resource is refused alone as well.
+        String withBadDate = Plans.batch(null, Plans.putEntry(Plans.plan(good, "Taylor", BORN, Plans.CPP)),
+                Plans.putEntry(Plans.plan(bad, "Evans", BORN, Plans.CPP).start("2023-02-29")));
+        int method = withBadDate.lastIndexOf("\"method\":\"PUT\"");
+        uploadBundle(withBadDate.substring(0, method) + "\"method\":\"PUTT\""
+                + withBadDate.substring(method + "\"method\":\"PUT\"".length()))
+                .statusCode(200).body("entry.response.status", contains("200 OK", BAD_REQUEST))
+                .body("entry[1].response.outcome.issue[0].expression[0]", equalTo("Bundle.entry[1]"));
     }
 
     @Test
