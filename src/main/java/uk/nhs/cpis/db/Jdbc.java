@@ -56,6 +56,23 @@ public final class Jdbc {
         return new DatabaseException(e.getSQLState(), e.getClass().getName());
     }
 
+    /**
+     * Whether a failure may pass if the same work is tried again a little later: a deadlock or
+     * serialisation failure (class 40), a lost connection (class 08), a lock not granted in time
+     * (PostgreSQL 55P03, H2 HYT00) or a cancelled statement (57014).
+     */
+    public static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String state = t instanceof SQLException sql ? sql.getSQLState()
+                    : t instanceof DatabaseException db ? db.sqlState() : null;
+            if (state != null && (state.startsWith("40") || state.startsWith("08") || state.equals("55P03")
+                    || state.equals("HYT00") || state.equals("57014"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String state = t instanceof SQLException sql ? sql.getSQLState()
@@ -70,7 +87,7 @@ public final class Jdbc {
     public static class DatabaseException extends RuntimeException {
         private final String sqlState;
 
-        DatabaseException(String sqlState, String type) {
+        public DatabaseException(String sqlState, String type) {
             super("database failure: state=" + sqlState + " type=" + type, null, false, false);
             this.sqlState = sqlState;
         }

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,7 +69,12 @@ public class UploadService {
     UploadConfig config;
 
     // One worker: queued uploads are applied in the order received, never two at once.
-    private final ExecutorService queue = Executors.newSingleThreadExecutor(r -> new Thread(r, "cpis-upload-queue"));
+    // A queued upload that meets a passing failure (a lock, a deadlock, a lost connection) is tried again
+    // after 1, 2, 4 and 8 seconds before it is marked failed.
+    private static final int QUEUED_ATTEMPTS = 5;
+    private final ScheduledExecutorService queue = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "cpis-upload-queue"));
+    private volatile boolean stopping;
 
     public Submission submit(Uploader la, Bundle bundle, boolean respondAsync) {
         if (bundle.getType() != Bundle.BundleType.BATCH) {
@@ -99,7 +105,7 @@ public class UploadService {
                 QuarkusTransaction.requiringNew().run(() -> acknowledgements.insert(new Acknowledgement(id,
                         la.laCode(), la.laName(), bundleKey, hash, Acknowledgement.Status.QUEUED, entries, request,
                         null), clock.instant()));
-                queue.submit(() -> applyQueued(id));
+                queue.submit(() -> applyQueued(id, 1));
                 return new Submission(id, null);
             }
             Acknowledgement pending = new Acknowledgement(id, la.laCode(), la.laName(), bundleKey, hash,
@@ -143,16 +149,23 @@ public class UploadService {
     void resumeQueued(@Observes StartupEvent event) {
         for (String id : acknowledgements.queuedIds()) {
             LogRef.UPLOAD004.log(LOG, id);
-            queue.submit(() -> applyQueued(id));
+            queue.submit(() -> applyQueued(id, 1));
         }
     }
 
     @PreDestroy
     void stop() {
+        stopping = true;
         queue.shutdownNow();
     }
 
-    private void applyQueued(String id) {
+    /**
+     * Applies a queued upload. Bad entries are answered in the acknowledgement, so an upload that still
+     * fails would fail the same way at every attempt: it is marked failed, for its status URL to say so,
+     * rather than left queued. A passing failure is tried again first, and one caused by this instance
+     * stopping leaves the upload queued for the next start of any instance.
+     */
+    private void applyQueued(String id, int attempt) {
         MDC.put("requestId", "upload-" + id);
         try {
             inTransaction(() -> {
@@ -164,16 +177,19 @@ public class UploadService {
             });
         } catch (RuntimeException e) {
             LogRef.UPLOAD005.log(LOG, id, e.getClass().getName());
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            if (Jdbc.isTransient(e) && attempt < QUEUED_ATTEMPTS) {
+                queue.schedule(() -> applyQueued(id, attempt + 1), 1L << (attempt - 1), TimeUnit.SECONDS);
+                return;
+            }
             markFailed(id);
         } finally {
             MDC.remove("requestId");
         }
     }
 
-    /**
-     * Bad entries are answered in the acknowledgement, so an upload that still fails to apply would fail
-     * the same way at every attempt: it is marked failed, for its status URL to say so, not left queued.
-     */
     private void markFailed(String id) {
         try {
             QuarkusTransaction.requiringNew().run(() -> acknowledgements.fail(id, clock.instant()));

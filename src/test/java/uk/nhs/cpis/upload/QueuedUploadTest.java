@@ -3,7 +3,9 @@ package uk.nhs.cpis.upload;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Instant;
@@ -11,12 +13,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import uk.nhs.cpis.db.Jdbc;
 import uk.nhs.cpis.support.Plans;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Tokens;
@@ -54,6 +60,36 @@ class QueuedUploadTest {
         given().auth().oauth2(Tokens.laUpload()).header("Prefer", "respond-async").contentType("application/fhir+json")
                 .body(bundle).when().post("/fhir")
                 .then().statusCode(500).body("issue[0].details.coding[0].code", equalTo("UPLOAD_FAILED"));
+    }
+
+    @Test
+    void shouldTryAQueuedUploadAgainAfterAPassingFailureAndApplyItOnce() {
+        PlanWriter real = ClientProxy.unwrap(Arc.container().instance(PlanWriter.class).get());
+        FlakyWriter flaky = new FlakyWriter(real);
+        QuarkusMock.installMockForType(flaky, PlanWriter.class);
+        List<String> entries = goodEntries(QUEUED_SIZE);
+        awaitFinalAnswer(queue(Plans.batch("flaky-" + UUID.randomUUID(), entries.toArray(String[]::new))))
+                .then().statusCode(200).body("entry.response.status", everyItem(equalTo("201 Created")));
+        assertEquals(2, flaky.calls.get(), "one deadlock, then applied once");
+    }
+
+    /** A deadlock the first time (a passing failure), then the real writer. */
+    static class FlakyWriter extends PlanWriter {
+        private final PlanWriter real;
+        final AtomicInteger calls = new AtomicInteger();
+
+        FlakyWriter(PlanWriter real) {
+            this.real = real;
+        }
+
+        @Override
+        List<EntryResult> apply(Uploader la, List<PlanCommand> commands, List<EntryResult> results, LocalDate today,
+                Instant now) {
+            if (calls.incrementAndGet() == 1) {
+                throw new Jdbc.DatabaseException("40P01", "forced by the test");
+            }
+            return real.apply(la, commands, results, today, now);
+        }
     }
 
     /** Stands in for any unexpected failure while a queued upload is applied. */
