@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,9 +20,9 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import uk.nhs.cpis.db.Jdbc;
 import uk.nhs.cpis.support.Plans;
+import uk.nhs.cpis.support.QueuedUploads;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Tokens;
 
@@ -39,7 +38,7 @@ class QueuedUploadTest {
         List<String> entries = goodEntries(QUEUED_SIZE - 1);
         String bad = TestPatients.register("Evans", "Lucy", BORN);
         entries.add(Plans.putEntry(Plans.plan(bad, "Evans", BORN, Plans.CPP).emergency("0".repeat(41))));
-        awaitFinalAnswer(queue(Plans.batch(null, entries.toArray(String[]::new))))
+        QueuedUploads.awaitFinalAnswer(queue(Plans.batch(null, entries.toArray(String[]::new))))
                 .then().statusCode(200).body("type", equalTo("batch-response")).body("entry", hasSize(QUEUED_SIZE))
                 .body("entry[0].response.status", equalTo("201 Created"))
                 .body("entry[5].response.status", equalTo("422 Unprocessable Entity"))
@@ -52,7 +51,7 @@ class QueuedUploadTest {
         QuarkusMock.installMockForType(new FailingWriter(), PlanWriter.class);
         String bundle = Plans.batch("failing-" + UUID.randomUUID(), goodEntries(QUEUED_SIZE).toArray(String[]::new));
         String status = queue(bundle);
-        awaitFinalAnswer(status).then().statusCode(500).body("resourceType", equalTo("OperationOutcome"))
+        QueuedUploads.awaitFinalAnswer(status).then().statusCode(500).body("resourceType", equalTo("OperationOutcome"))
                 .body("issue[0].details.coding[0].code", equalTo("UPLOAD_FAILED"))
                 .body("issue[0].diagnostics", containsString("nothing"))
                 .body("issue[0].diagnostics", containsString("new Bundle.identifier"));
@@ -68,7 +67,7 @@ class QueuedUploadTest {
         FlakyWriter flaky = new FlakyWriter(real);
         QuarkusMock.installMockForType(flaky, PlanWriter.class);
         List<String> entries = goodEntries(QUEUED_SIZE);
-        awaitFinalAnswer(queue(Plans.batch("flaky-" + UUID.randomUUID(), entries.toArray(String[]::new))))
+        QueuedUploads.awaitFinalAnswer(queue(Plans.batch("flaky-" + UUID.randomUUID(), entries.toArray(String[]::new))))
                 .then().statusCode(200).body("entry.response.status", everyItem(equalTo("201 Created")));
         assertEquals(2, flaky.calls.get(), "one deadlock, then applied once");
     }
@@ -114,17 +113,5 @@ class QueuedUploadTest {
         return given().auth().oauth2(Tokens.laUpload()).header("Prefer", "respond-async")
                 .contentType("application/fhir+json").body(bundle).when().post("/fhir")
                 .then().statusCode(202).extract().header("Content-Location");
-    }
-
-    /** Polls the status URL until it stops answering 202, for at most a minute. */
-    private static Response awaitFinalAnswer(String status) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        Response answer;
-        do {
-            answer = given().auth().oauth2(Tokens.laUpload()).when().get(status);
-            Thread.onSpinWait();
-        } while (answer.statusCode() == 202 && System.nanoTime() < deadline);
-        assertNotEquals(202, answer.statusCode(), "the queued upload never reached a final answer");
-        return answer;
     }
 }

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,9 +15,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import uk.nhs.cpis.support.Plans;
+import uk.nhs.cpis.support.QueuedUploads;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Tokens;
 
@@ -146,7 +145,7 @@ class UnreadableEntryTest {
         entries.add(Plans.putEntry(Plans.plan(bad, "Evans", BORN, Plans.CPP).start("2023-02-29")));
         String bundle = Plans.batch("unreadable-" + UUID.randomUUID(), entries.toArray(String[]::new));
         String status = queue(bundle).statusCode(202).extract().header("Content-Location");
-        awaitFinalAnswer(status).then().statusCode(200).body("entry", hasSize(QUEUED_SIZE))
+        QueuedUploads.awaitFinalAnswer(status).then().statusCode(200).body("entry", hasSize(QUEUED_SIZE))
                 .body("entry[0].response.status", equalTo("201 Created"))
                 .body("entry[5].response.status", equalTo(BAD_REQUEST))
                 .body("entry[5].response.outcome.issue[0].diagnostics", containsString("2023-02-29"))
@@ -174,17 +173,5 @@ class UnreadableEntryTest {
     private static ValidatableResponse queue(String bundle) {
         return given().auth().oauth2(Tokens.laUpload()).header("Prefer", "respond-async")
                 .contentType("application/fhir+json").body(bundle).when().post("/fhir").then();
-    }
-
-    /** Polls the status URL until it stops answering 202, for at most a minute. */
-    private static Response awaitFinalAnswer(String status) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        Response answer;
-        do {
-            answer = given().auth().oauth2(Tokens.laUpload()).when().get(status);
-            Thread.onSpinWait();
-        } while (answer.statusCode() == 202 && System.nanoTime() < deadline);
-        assertNotEquals(202, answer.statusCode(), "the queued upload never reached a final answer");
-        return answer;
     }
 }
