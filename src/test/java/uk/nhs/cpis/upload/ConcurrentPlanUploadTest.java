@@ -29,7 +29,8 @@ class ConcurrentPlanUploadTest {
 
     @Test
     void shouldCreateAPlanOnceWhenItsFirstUploadsArriveTogether() throws Exception {
-        String la = "LA" + (100 + (int) (Math.random() * 800));
+        // An LA of its own (a random LA330 would count other tests' plans), new at every run.
+        String la = "LR" + Long.toString(System.nanoTime(), 36).toUpperCase();
         String token = Tokens.laUpload(la);
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         try {
