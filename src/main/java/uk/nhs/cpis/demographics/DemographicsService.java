@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,12 +48,14 @@ public class DemographicsService {
     DemographicsConfig config;
     @Inject
     Clock clock;
+    @Inject
+    DisplayWindow window;
 
     /** Stores one patient under the NHS number of the URL; true when it was new. */
     @Transactional
     public boolean register(String nhsNumber, Patient patient) {
         PatientMapper.requireValid(nhsNumber, "Patient.id");
-        PatientRecord record = PatientMapper.toRecord(patient, today());
+        PatientRecord record = PatientMapper.toRecord(patient, window.today());
         if (!record.nhsNumber().equals(nhsNumber)) {
             throw new CpisException(ErrorCode.INVALID_RESOURCE,
                     "The Patient's NHS number differs from the one in the URL.", "Patient.identifier");
@@ -110,15 +111,11 @@ public class DemographicsService {
                     "Line longer than " + config.maxLineLength() + " characters.");
         }
         try {
-            return PatientMapper.toRecord(parser.parseResource(Patient.class, line), today());
+            // Today read per patient, not per load: a load running past midnight accepts a child born on the new day.
+            return PatientMapper.toRecord(parser.parseResource(Patient.class, line), window.today());
         } catch (DataFormatException e) {
             throw new CpisException(ErrorCode.MALFORMED_CONTENT, "Not a valid FHIR R4 Patient in JSON: " + e.getMessage());
         }
-    }
-
-    // Read per patient, not per load: a load running past midnight accepts a child born on the new day.
-    private LocalDate today() {
-        return DisplayWindow.dateAt(clock.instant());
     }
 
     /** The patients of the chunk stored; a line that cannot be stored becomes a per-line error. */
