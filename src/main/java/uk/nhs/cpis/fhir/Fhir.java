@@ -9,6 +9,8 @@ public final class Fhir {
     public static final String SNOMED_SYSTEM = "http://snomed.info/sct";
 
     public static final String CARE_TEAM_PROFILE = CANONICAL_BASE + "/StructureDefinition/cpis-care-team";
+    /** On a CareTeam given no end: the projected end (18th birthday), never an agreed one. */
+    public static final String PROJECTED_END_EXTENSION = CANONICAL_BASE + "/StructureDefinition/plan-projected-end";
     public static final String MOTHER_NHS_NUMBER_EXTENSION = CANONICAL_BASE + "/StructureDefinition/mother-nhs-number";
     public static final String NOTIFICATION_CATEGORY_SYSTEM = CANONICAL_BASE + "/CodeSystem/cpis-notification-category";
 

@@ -24,7 +24,11 @@ public final class CareTeamMapper {
     private CareTeamMapper() {
     }
 
-    /** {@code period.end} is the effective end: the given end, or the projected 18th birthday / due date. */
+    /**
+     * {@code period.end} is only the end the LA gave (for a UCPP, the due date). A CPP or LAC given no end
+     * is projected to the 18th birthday, which the display window counts from: that date goes in the
+     * {@link Fhir#PROJECTED_END_EXTENSION} extension, so that nobody reads it as an agreed end.
+     */
     public static CareTeam toCareTeam(PlanRecord plan, PatientRecord patient, LocalDate today) {
         CareTeam careTeam = new CareTeam();
         careTeam.setId(plan.id());
@@ -46,7 +50,10 @@ public final class CareTeamMapper {
         careTeam.addCategory(new CodeableConcept(
                 new Coding(Fhir.SNOMED_SYSTEM, plan.type().snomedCode(), plan.type().display())));
         careTeam.setPeriod(new Period().setStartElement(FhirDates.toDateTime(plan.start()))
-                .setEndElement(FhirDates.toDateTime(plan.effectiveEnd())));
+                .setEndElement(FhirDates.toDateTime(plan.givenEnd())));
+        if (plan.givenEnd() == null) {
+            careTeam.addExtension(Fhir.PROJECTED_END_EXTENSION, FhirDates.toDate(plan.effectiveEnd()));
+        }
         careTeam.setManagingOrganization(java.util.List.of(new Reference()
                 .setIdentifier(new Identifier().setSystem(Fhir.ODS_CODE_SYSTEM).setValue(plan.laCode()))
                 .setDisplay(plan.laName())));

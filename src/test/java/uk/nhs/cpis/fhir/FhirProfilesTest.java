@@ -170,6 +170,21 @@ class FhirProfilesTest {
     }
 
     @Test
+    void shouldAcceptAnAnswerCarryingTheProjectedEndInItsExtension() {
+        CareTeam plan = plan(CPP);
+        plan.getPeriod().setEndElement(null);
+        plan.addExtension(Fhir.PROJECTED_END_EXTENSION, new DateType("2036-05-01"));
+        ProfileValidator.instance().assertValid(plan);
+    }
+
+    @Test
+    void shouldRefuseAProjectedEndThatIsNotADate() {
+        CareTeam plan = plan(CPP);
+        plan.addExtension(Fhir.PROJECTED_END_EXTENSION, new StringType("at 18"));
+        assertFalse(ProfileValidator.instance().errors(plan).isEmpty());
+    }
+
+    @Test
     void shouldRefuseAPlanWithoutEmergencyDutyNumber() {
         CareTeam plan = plan(CPP);
         plan.getTelecom().removeIf(t -> t.getUse() == ContactPoint.ContactPointUse.MOBILE);

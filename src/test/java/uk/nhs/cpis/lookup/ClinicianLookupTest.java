@@ -29,6 +29,7 @@ import uk.nhs.cpis.support.Tokens;
 @QuarkusTest
 class ClinicianLookupTest {
     private static final LocalDate CHILD_BORN = LocalDate.of(2016, 4, 2);
+    private static final String PROJECTED_END = "https://cpis.local/fhir/StructureDefinition/plan-projected-end";
 
     @Inject
     Database database;
@@ -49,9 +50,13 @@ class ClinicianLookupTest {
                 .body("entry.resource.managingOrganization.display.flatten()", everyItem(equalTo("Northtown Council")))
                 .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.CPP + "' }.resource.period",
                         equalTo(java.util.Map.of("start", "2025-02-01", "end", "2027-01-31")))
-                // No end given for the LAC: the projected end is the 18th birthday.
-                .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.LAC + "' }.resource.period.end",
-                        equalTo("2034-04-02"))
+                // No end given for the LAC: no period.end, the projected end (18th birthday) in its extension.
+                .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.LAC + "' }.resource.period",
+                        equalTo(java.util.Map.of("start", "2025-03-01")))
+                .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.LAC + "' }.resource.extension",
+                        equalTo(List.of(java.util.Map.of("url", PROJECTED_END, "valueDate", "2034-04-02"))))
+                .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.CPP + "' }.resource.extension",
+                        nullValue())
                 .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.LAC
                         + "' }.resource.telecom.find { it.use == 'mobile' }.value", equalTo("01632 960099"))
                 .body("entry.find { it.resource.category[0].coding[0].code == '" + Plans.LAC

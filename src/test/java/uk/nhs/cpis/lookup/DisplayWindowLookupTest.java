@@ -2,6 +2,7 @@ package uk.nhs.cpis.lookup;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,8 @@ class DisplayWindowLookupTest {
 
         clock.set(Instant.parse("2026-12-14T12:00:00Z"));
         Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200)
-                .body("entry[0].resource.period.end", equalTo("2026-12-15"))
+                .body("entry[0].resource.period.end", nullValue())
+                .body("entry[0].resource.extension[0].valueDate", equalTo("2026-12-15"))
                 .body("entry[0].resource.status", equalTo("active"));
         // 18th birthday 2026-12-15 + 364 days = 2027-12-14.
         assertShown(nhs, "2027-12-14T23:59:00Z", true);
@@ -101,8 +103,8 @@ class DisplayWindowLookupTest {
         given().auth().oauth2(Tokens.admin()).contentType("application/fhir+ndjson").body((corrected + "\n").getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/admin/patients").then().statusCode(200).body("stored", equalTo(1));
         Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200)
-                .body("entry.resource.find { it.category[0].coding[0].code == '" + Plans.CPP + "' }.period.end",
-                        equalTo("2027-12-15"))
+                .body("entry.resource.find { it.category[0].coding[0].code == '" + Plans.CPP
+                        + "' }.extension[0].valueDate", equalTo("2027-12-15"))
                 .body("entry.resource.find { it.category[0].coding[0].code == '" + Plans.LAC + "' }.period.end",
                         equalTo("2026-06-30"))
                 .body("entry[0].resource.contained[0].birthDate", equalTo("2009-12-15"));
