@@ -3,6 +3,7 @@ package uk.nhs.cpis.lookup;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.TimeZone;
+import java.util.UUID;
 
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
@@ -15,6 +16,9 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Flag.FlagStatus;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -40,6 +44,22 @@ final class LookupMapper {
 
     static void addMatch(Bundle bundle, String fullUrl, Resource resource) {
         bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+    }
+
+    static final String NOT_REGISTERED = "This NHS number is not in the demographics register, so no CP information "
+            + "can be held under it: this answer does not mean the child has no plan. Check the number, or search "
+            + "for the patient by name and birth date.";
+
+    /**
+     * Tells a search of a number the register does not hold from one of a child without a plan (both have
+     * total 0), as FHIR servers do: an OperationOutcome entry with {@code search.mode = outcome}.
+     */
+    static void addNotRegistered(Bundle bundle) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.NOTFOUND)
+                .setDiagnostics(NOT_REGISTERED).addExpression(LookupService.PATIENT);
+        bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(outcome).getSearch()
+                .setMode(Bundle.SearchEntryMode.OUTCOME);
     }
 
     /**

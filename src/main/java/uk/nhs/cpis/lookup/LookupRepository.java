@@ -36,7 +36,8 @@ public class LookupRepository {
             + " from (select cast(? as varchar(10)) as nhs_number) q"
             + " left join staff_restriction r on r.user_id = ? and r.nhs_number = q.nhs_number"
             + " left join care_plan p on p.nhs_number = q.nhs_number and " + PlanRepository.displayableOn("p")
-            + " left join patient pt on pt.nhs_number = p.nhs_number"
+            // The register entry of the number looked up, plans or none: a number it does not hold is told apart.
+            + " left join patient pt on pt.nhs_number = q.nhs_number"
             + " order by p.start_date, p.id";
 
     @Inject

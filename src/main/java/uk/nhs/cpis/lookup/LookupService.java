@@ -75,6 +75,9 @@ public class LookupService {
             LookupMapper.addMatch(bundle, uri.getBaseUri() + "fhir/Flag/" + LookupMapper.flagId(nhsNumber),
                     LookupMapper.flag(nhsNumber));
         }
+        if (lookup.patient().isEmpty()) {
+            LookupMapper.addNotRegistered(bundle);
+        }
         return bundle;
     }
 
@@ -94,6 +97,9 @@ public class LookupService {
         String careTeams = uri.getBaseUri() + "fhir/CareTeam/";
         shown.forEach(plan -> LookupMapper.addMatch(bundle, careTeams + plan.id(),
                 CareTeamMapper.toCareTeam(plan, patient, today)));
+        if (lookup.patient().isEmpty()) {
+            LookupMapper.addNotRegistered(bundle);
+        }
         return bundle;
     }
 
@@ -114,6 +120,9 @@ public class LookupService {
         Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), views.size());
         String auditEvents = uri.getBaseUri() + "fhir/AuditEvent/";
         views.forEach(view -> LookupMapper.addMatch(bundle, auditEvents + view.id(), LookupMapper.auditEvent(view)));
+        if (lookup.patient().isEmpty()) {
+            LookupMapper.addNotRegistered(bundle);
+        }
         return bundle;
     }
 

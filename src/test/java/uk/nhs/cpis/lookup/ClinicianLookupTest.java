@@ -2,8 +2,10 @@ package uk.nhs.cpis.lookup;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import uk.nhs.cpis.audit.AccessEvent;
 import uk.nhs.cpis.audit.AccessEventRepository;
 import uk.nhs.cpis.db.Database;
@@ -127,12 +130,31 @@ class ClinicianLookupTest {
     @Test
     void shouldAnswerAnEmptySearchsetForAPatientWithoutPlans() {
         String registered = TestPatients.register("Taylor", "Jane", CHILD_BORN);
-        String unregistered = TestPatients.newNhsNumber();
-        for (String nhs : List.of(registered, unregistered)) {
-            Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200)
-                    .body("type", equalTo("searchset")).body("total", equalTo(0)).body("entry", nullValue());
-            assertEquals(0, Lookups.viewCount(nhs));
+        String token = Tokens.clinician(Tokens.newUserId());
+        for (ValidatableResponse answer : List.of(Lookups.details(token, registered), Lookups.presence(token, registered),
+                Lookups.previousViews(token, registered))) {
+            answer.statusCode(200).body("type", equalTo("searchset")).body("total", equalTo(0))
+                    .body("entry", nullValue());
         }
+        assertEquals(0, Lookups.viewCount(registered));
+    }
+
+    /** Total 0 for both, but a number the register does not hold is not "no plan": an outcome entry says so. */
+    @Test
+    void shouldTellANumberTheRegisterDoesNotHoldFromAChildWithoutAPlan() {
+        String unregistered = TestPatients.newNhsNumber();
+        String token = Tokens.clinician(Tokens.newUserId());
+        for (ValidatableResponse answer : List.of(Lookups.details(token, unregistered),
+                Lookups.presence(token, unregistered), Lookups.previousViews(token, unregistered))) {
+            answer.statusCode(200).body("type", equalTo("searchset")).body("total", equalTo(0))
+                    .body("entry", hasSize(1))
+                    .body("entry[0].search.mode", equalTo("outcome"))
+                    .body("entry[0].resource.resourceType", equalTo("OperationOutcome"))
+                    .body("entry[0].resource.issue[0].severity", equalTo("information"))
+                    .body("entry[0].resource.issue[0].code", equalTo("not-found"))
+                    .body("entry[0].resource.issue[0].diagnostics", containsString("not in the demographics register"));
+        }
+        assertEquals(0, Lookups.viewCount(unregistered));
     }
 
     @Test
