@@ -3,12 +3,14 @@ package uk.nhs.cpis.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.time.LocalDate;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import uk.nhs.cpis.support.Plans;
@@ -18,6 +20,11 @@ import uk.nhs.cpis.support.Tokens;
 /** The 401/403 matrix of spec section 1, each answered with an OperationOutcome. */
 @QuarkusTest
 class AccessControlTest {
+    /** Health and metrics live on the management interface (quarkus.management.*), not on the API port. */
+    @TestHTTPResource(value = "health", management = true) // the management URL ends in /q
+    URL health;
+    @TestHTTPResource(value = "metrics", management = true) // the management URL ends in /q
+    URL metrics;
     private static final String UPLOAD = Plans.batch(null, Plans.deleteEntry("9434765919", Plans.CPP));
 
     @Test
@@ -98,10 +105,20 @@ class AccessControlTest {
 
     @Test
     void shouldLeaveHealthAndMetadataOpen() {
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get(health + "/live").then().statusCode(200);
+        given().when().get(health + "/ready").then().statusCode(200);
+        given().when().get(health + "/started").then().statusCode(200);
         given().when().get("/fhir/metadata").then().statusCode(200)
                 .body("resourceType", equalTo("CapabilityStatement"));
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void shouldServeHealthAndMetricsOnTheManagementPortOnly() {
+        // The Kubernetes Service exposes the API port alone, so /q/metrics and /q/health are never public.
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get(metrics).then().statusCode(200);
     }
 
     private static void unauthorised(RequestSpecification request) {
