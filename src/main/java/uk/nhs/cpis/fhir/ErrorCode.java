@@ -30,6 +30,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, IssueType.TOOLONG, "Request too large"),
     NOT_FOUND(404, IssueType.NOTFOUND, "Not found"),
     METHOD_NOT_ALLOWED(405, IssueType.NOTSUPPORTED, "Method not allowed"),
+    REQUEST_TIMEOUT(408, IssueType.TIMEOUT, "The request body did not arrive in time"),
+    TOO_MANY_UPLOADS(429, IssueType.THROTTLED, "Too many uploads in progress: try again later"),
     UNAUTHORISED(401, IssueType.LOGIN, "Missing or invalid access token"),
     FORBIDDEN(403, IssueType.FORBIDDEN, "Access denied"),
     ACCESS_RESTRICTED(403, IssueType.SUPPRESSED, "You cannot access this patient's record or documents."),

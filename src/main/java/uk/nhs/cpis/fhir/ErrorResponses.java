@@ -17,9 +17,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -32,6 +34,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ErrorResponses {
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
     public static final String PROBLEM_JSON = "application/problem+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ServerExceptionMapper
     public Response refused(CpisException e, UriInfo uri) {
@@ -129,17 +132,49 @@ public class ErrorResponses {
         if (code.status() == 503) {
             builder.header(HttpHeaders.RETRY_AFTER, "60");
         }
-        if (uri.getPath().startsWith("/fhir")) {
+        if (isFhir(uri.getPath())) {
             return builder.type(Fhir.FHIR_JSON)
                     .entity(OperationOutcomes.of(code, diagnostics, expressions)).build();
         }
+        return builder.type(PROBLEM_JSON).entity(problem(code, diagnostics)).build();
+    }
+
+    /** FHIR paths answer an OperationOutcome; every other path, problem+json. */
+    public static boolean isFhir(String path) {
+        return path != null && path.startsWith("/fhir");
+    }
+
+    /**
+     * The same answer as {@link #respond} as a content type and its JSON text, for refusals made in the
+     * HTTP layer before any JAX-RS resource is reached (upload admission, an unreadable request line).
+     */
+    public static Rendered render(FhirContext fhir, String path, ErrorCode code, String diagnostics) {
+        if (code.status() < 500) {
+            LogRef.HTTP400.log(LOG, code.status(), code.name());
+        }
+        if (isFhir(path)) {
+            return new Rendered(Fhir.FHIR_JSON, fhir.newJsonParser()
+                    .encodeResourceToString(OperationOutcomes.of(code, diagnostics, List.of())));
+        }
+        try {
+            return new Rendered(PROBLEM_JSON, JSON.writeValueAsString(problem(code, diagnostics)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings and numbers is always JSON", e);
+        }
+    }
+
+    /** A refusal ready to write: its media type and body. */
+    public record Rendered(String contentType, String body) {
+    }
+
+    private static Map<String, Object> problem(ErrorCode code, String diagnostics) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", ErrorCode.SYSTEM + "#" + code.name());
         problem.put("title", code.display());
         problem.put("status", code.status());
         problem.put("code", code.name());
         problem.put("detail", diagnostics == null ? code.display() : diagnostics);
-        return builder.type(PROBLEM_JSON).entity(problem).build();
+        return problem;
     }
 
     private static String lastNode(String path) {
