@@ -125,12 +125,9 @@ public class UploadService {
      * with UPLOAD_FAILED once it failed.
      */
     public Optional<Bundle> acknowledgement(String laCode, String id) {
-        Acknowledgement ack = acknowledgements.find(id)
+        // Another LA's acknowledgement is answered as unknown: a 403 would tell that the id exists.
+        Acknowledgement ack = acknowledgements.find(id).filter(found -> found.laCode().equals(laCode))
                 .orElseThrow(() -> new CpisException(ErrorCode.NOT_FOUND, "No acknowledgement " + id + "."));
-        if (!ack.laCode().equals(laCode)) {
-            throw new CpisException(ErrorCode.ORGANISATION_MISMATCH, "Acknowledgement " + id
-                    + " belongs to another LA.");
-        }
         return Optional.ofNullable(answerOf(ack));
     }
 

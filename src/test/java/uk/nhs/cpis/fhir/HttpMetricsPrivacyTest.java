@@ -30,4 +30,20 @@ class HttpMetricsPrivacyTest {
                 .body(not(containsString("9990000018")), not(containsString("9434765919")))
                 .body(containsString("uri=\"" + HttpMetricTags.METHOD_NOT_ALLOWED + "\""));
     }
+
+    @Test
+    void shouldLabelOnlyRouteTemplates() {
+        // A NUL byte in the path once put the rest of the path, a name and birth date, into a uri label.
+        given().urlEncodingEnabled(false).auth().oauth2(Tokens.clinician("anna")).when()
+                .get("/fhir/CareTeam%00Zebedee-Quistorp-2011-08-01").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+        given().urlEncodingEnabled(false).when().get("/api/Zebedee%00Quistorp/2011-08-01")
+                .then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+        given().auth().oauth2(Tokens.clinician("anna"))
+                .queryParam("patient:identifier", "https://fhir.nhs.uk/Id/nhs-number|9434765919")
+                .when().get("/fhir/CareTeam").then().statusCode(200);
+
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(not(containsString("Zebedee")), not(containsString("Quistorp")), not(containsString("2011-08-01")))
+                .body(containsString("uri=\"/fhir/CareTeam\""));
+    }
 }

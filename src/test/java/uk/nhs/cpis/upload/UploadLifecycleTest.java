@@ -74,7 +74,7 @@ class UploadLifecycleTest {
         given().auth().oauth2(Tokens.laUpload()).when().get("/fhir/Bundle/" + id)
                 .then().statusCode(200).body("id", equalTo(id)).body("type", equalTo("batch-response"));
         given().auth().oauth2(Tokens.laUpload(Tokens.OTHER_LA)).when().get("/fhir/Bundle/" + id)
-                .then().statusCode(403).body("issue[0].details.coding[0].code", equalTo("ORGANISATION_MISMATCH"));
+                .then().statusCode(404).body("issue[0].details.coding[0].code", equalTo("NOT_FOUND"));
         given().auth().oauth2(Tokens.laUpload()).when().get("/fhir/Bundle/" + UUID.randomUUID())
                 .then().statusCode(404).body("resourceType", equalTo("OperationOutcome"));
     }

@@ -72,13 +72,9 @@ public class LaRestrictionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public LaRestriction get(String laCode, String id) {
-        LaRestriction restriction = restrictions.find(id)
+        // Another LA's restriction is answered as unknown: a 403 would tell that the id exists.
+        return restrictions.find(id).filter(found -> found.laCode().equals(laCode))
                 .orElseThrow(() -> new CpisException(ErrorCode.NOT_FOUND, "No LA restriction " + id + "."));
-        if (!restriction.laCode().equals(laCode)) {
-            throw new CpisException(ErrorCode.ORGANISATION_MISMATCH, "LA restriction " + id
-                    + " belongs to another local authority.");
-        }
-        return restriction;
     }
 
     /** Lifts a restriction; lifting one already lifted changes nothing. */

@@ -211,7 +211,7 @@ class LaRestrictionTest {
 
         String otherLa = Batches.freshLa();
         given().auth().oauth2(Tokens.token("la-privacy-officer", otherLa, "po2")).when()
-                .get("/api/la-restrictions/" + id).then().statusCode(403).body("code", equalTo("ORGANISATION_MISMATCH"));
+                .get("/api/la-restrictions/" + id).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         given().auth().oauth2(Tokens.token("la-privacy-officer", otherLa, "po2")).when()
                 .get("/api/la-restrictions").then().statusCode(200).body("size()", equalTo(0));
         given().auth().oauth2(social("sw-a")).contentType("application/json").body("{}")
