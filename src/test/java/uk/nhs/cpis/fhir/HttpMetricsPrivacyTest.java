@@ -42,7 +42,7 @@ class HttpMetricsPrivacyTest {
                 .queryParam("patient:identifier", "https://fhir.nhs.uk/Id/nhs-number|9434765919")
                 .when().get("/fhir/CareTeam").then().statusCode(200);
 
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(metrics).then().statusCode(200)
                 .body(not(containsString("Zebedee")), not(containsString("Quistorp")), not(containsString("2011-08-01")))
                 .body(containsString("uri=\"/fhir/CareTeam\""));
     }

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -51,6 +54,9 @@ class SlowUploadTest {
     }
 
     private final List<Socket> sockets = new ArrayList<>();
+    /** Readiness, on the management interface as the orchestrator asks it. */
+    @TestHTTPResource(value = "health/ready", management = true) // the management URL ends in /q
+    URL readiness;
 
     @AfterEach
     void closeSockets() throws IOException {
@@ -119,8 +125,8 @@ class SlowUploadTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> ready(HttpClient client) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri("/q/health/ready")).timeout(CLIENT_TIMEOUT).build(),
+    private HttpResponse<String> ready(HttpClient client) throws IOException, InterruptedException, URISyntaxException {
+        return client.send(HttpRequest.newBuilder(readiness.toURI()).timeout(CLIENT_TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
