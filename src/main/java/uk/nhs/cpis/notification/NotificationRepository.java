@@ -86,6 +86,17 @@ public class NotificationRepository {
         }, row -> row.getString(1)));
     }
 
+    /** A child's ASNs to the viewer's LA, as the viewer may see them (the attendance timeline). */
+    public List<NotificationRecord> asnsOf(Viewer viewer, String nhsNumber) {
+        return database.query(SELECT + "where n.la_code = ? and n.nhs_number = ? and n.category = ? and "
+                + RestrictionSql.visible("n", viewer), statement -> {
+                    statement.setString(1, viewer.laCode());
+                    statement.setString(2, nhsNumber);
+                    statement.setString(3, Category.ASN.code());
+                    RestrictionSql.bindVisible(statement, 4, viewer);
+                }, row -> readEntry(row).notification());
+    }
+
     public List<FeedEntry> find(String id, Viewer viewer) {
         return database.query(SELECT + "where n.id = ? and n.la_code = ? and " + RestrictionSql.visible("n", viewer),
                 statement -> {

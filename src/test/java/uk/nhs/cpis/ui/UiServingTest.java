@@ -19,7 +19,7 @@ class UiServingTest {
 
     @Test
     void pagesHoldNoInlineScriptSoThatAStrictContentSecurityPolicyCanApply() {
-        for (String page : new String[] { "index.html", "clinician.html" }) {
+        for (String page : new String[] { "index.html", "clinician.html", "inbox.html" }) {
             given().when().get("/ui/" + page).then().statusCode(200)
                     .body(not(containsString("<script>"))).body(not(containsString(" onclick=")))
                     .body(not(containsString(" style=")));
