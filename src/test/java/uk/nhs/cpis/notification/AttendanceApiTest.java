@@ -86,6 +86,12 @@ class AttendanceApiTest {
     }
 
     @Test
+    void shouldBeDescribedInTheOpenApiDocument() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/attendance'.get.parameters.name", contains("nhsNumber"));
+    }
+
+    @Test
     void shouldRefuseOtherRolesAndBadNumbers() {
         given().auth().oauth2(Tokens.clinician(Tokens.newUserId())).queryParam("nhsNumber", "9990000018")
                 .when().get("/api/attendance").then().statusCode(403);
