@@ -1,0 +1,68 @@
+/* LA restrictions (la-privacy-officer): list, add, lift, and the review report. */
+(function () {
+  'use strict';
+  var C = window.Cpis;
+  var el = C.el;
+  var u = C.requireRole(['la-privacy-officer']);
+  if (!u) {
+    return;
+  }
+  C.frame(u);
+  var errors = document.getElementById('errors');
+  var success = document.getElementById('success');
+  var KINDS = { 'all-except-named-users': 'Everyone except those named', 'only-named-users': 'Only those named' };
+
+  function rows(list, withLift) {
+    return list.map(function (r) {
+      return [C.nhsNumber(r.nhsNumber), KINDS[r.kind] || r.kind, r.users.join(', '), r.reason,
+        el('span', { class: 'cpis-when', text: C.date(r.reviewDue) }),
+        withLift ? el('button', { class: 'nhsuk-button nhsuk-button--secondary nhsuk-button--small', type: 'button',
+          id: 'lift-' + r.id, text: 'Lift', 'aria-label': 'Lift the restriction on ' + C.nhsNumber(r.nhsNumber),
+          onclick: function () { lift(r); } }) : (r.createdByName || r.createdBy)];
+    });
+  }
+
+  function load() {
+    return Promise.all([C.api('/api/la-restrictions'), C.api('/api/la-restrictions/review')]).then(function (answers) {
+      var box = C.clear(document.getElementById('restrictions'));
+      box.appendChild(answers[0].length ? C.table(null, ['Child', 'Kind', 'People or teams', 'Reason', 'Review due', 'Action'],
+        rows(answers[0], true)) : el('p', { id: 'no-restrictions', text: 'No restrictions in force.' }));
+      var review = C.clear(document.getElementById('review'));
+      review.appendChild(answers[1].due.length ? C.table('Due on ' + C.date(answers[1].asOf),
+        ['Child', 'Kind', 'People or teams', 'Reason', 'Review due', 'Added by'], rows(answers[1].due, false))
+        : el('p', { text: 'No restriction is due for review.' }));
+    }, function (error) { C.showError(errors, error.message); });
+  }
+
+  function lift(r) {
+    C.hideError(errors);
+    C.api('/api/la-restrictions/' + encodeURIComponent(r.id), { method: 'DELETE' }).then(function () {
+      return load().then(function () { C.showSuccess(success, 'Restriction lifted'); });
+    }, function (error) { C.showError(errors, error.message); });
+  }
+
+  document.getElementById('add-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    C.hideError(errors);
+    var nhs = document.getElementById('nhs-number').value.replace(/\s/g, '');
+    var users = document.getElementById('users').value.split(',').map(function (s) { return s.trim(); })
+      .filter(Boolean);
+    var reason = document.getElementById('reason').value.trim();
+    if (!/^\d{10}$/.test(nhs)) {
+      return C.showError(errors, 'Enter the child\'s NHS number of 10 digits', 'nhs-number');
+    }
+    if (!users.length) {
+      return C.showError(errors, 'Enter at least one person or team', 'users');
+    }
+    if (!reason) {
+      return C.showError(errors, 'Enter the reason for the restriction', 'reason');
+    }
+    C.api('/api/la-restrictions', { method: 'POST', json: { nhsNumber: nhs, kind: document.getElementById('kind').value,
+      users: users, reason: reason } }).then(function () {
+      document.getElementById('add-form').reset();
+      return load().then(function () { C.showSuccess(success, 'Restriction added'); });
+    }, function (error) { C.showError(errors, error.message, 'nhs-number'); });
+  });
+
+  load();
+})();
