@@ -34,7 +34,8 @@
     C.api('/api/batch-runs', { method: 'POST', json: {} }).then(function (run) {
       return loadRuns().then(function () {
         C.showSuccess(success, 'Batch run ' + (run.status === 'completed' ? 'finished' : 'started'),
-          run.notificationsCreated + ' notifications made from ' + run.eventsRead + ' views.');
+          C.plural(run.notificationsCreated, 'notification', 'notifications') + ' made from '
+          + C.plural(run.eventsRead, 'view', 'views') + '.');
       });
     }, function (error) { C.showError(errors, error.message, 'start-run'); });
   });
@@ -58,7 +59,8 @@
           return [String(e.line), e.message || e.diagnostics || JSON.stringify(e)];
         })));
       }
-      C.showSuccess(success, report.stored + ' patients stored', report.rejected + ' lines refused.');
+      C.showSuccess(success, C.plural(report.stored, 'patient', 'patients') + ' stored',
+        C.plural(report.rejected, 'line', 'lines') + ' refused.');
     }, function (error) { C.showError(errors, error.message, 'register-file'); });
   });
 

@@ -275,6 +275,16 @@
     return dateFormat.format(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   }
 
+  /** "1 plan", "3 plans". */
+  function plural(count, one, many) {
+    return count + ' ' + (count === 1 ? one : many);
+  }
+
+  /** An NHS number that never wraps inside a table cell. */
+  function nhsNumberCell(value) {
+    return el('span', { class: 'cpis-when', text: nhsNumber(value) });
+  }
+
   /** "999 000 0018". */
   function nhsNumber(value) {
     var digits = String(value || '').replace(/\s/g, '');
@@ -479,7 +489,7 @@
     takeTokenFromFragment: takeTokenFromFragment, signIn: signIn, signOut: signOut, user: user, homeOf: homeOf,
     requireRole: requireRole, roleNames: ROLE_NAMES, api: api, ApiError: ApiError, matches: matches,
     outcomes: outcomes, nhsIdentifier: nhsIdentifier, nhsNumberOf: nhsNumberOf, dateTime: dateTime, date: date,
-    nhsNumber: nhsNumber, patientName: patientName, gender: gender, el: el, clear: clear, show: show,
+    nhsNumber: nhsNumber, plural: plural, nhsNumberCell: nhsNumberCell, patientName: patientName, gender: gender, el: el, clear: clear, show: show,
     summaryList: summaryList, table: table, tag: tag, warningCallout: warningCallout, showError: showError,
     hideError: hideError, showSuccess: showSuccess, frame: frame, title: title
   };

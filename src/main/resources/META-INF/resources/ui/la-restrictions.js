@@ -14,7 +14,7 @@
 
   function rows(list, withLift) {
     return list.map(function (r) {
-      return [C.nhsNumber(r.nhsNumber), KINDS[r.kind] || r.kind, r.users.join(', '), r.reason,
+      return [C.nhsNumberCell(r.nhsNumber), KINDS[r.kind] || r.kind, r.users.join(', '), r.reason,
         el('span', { class: 'cpis-when', text: C.date(r.reviewDue) }),
         withLift ? el('button', { class: 'nhsuk-button nhsuk-button--secondary nhsuk-button--small', type: 'button',
           id: 'lift-' + r.id, text: 'Lift', 'aria-label': 'Lift the restriction on ' + C.nhsNumber(r.nhsNumber),

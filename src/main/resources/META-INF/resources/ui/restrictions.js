@@ -20,7 +20,7 @@
       }
       box.appendChild(C.table(null, ['Patient', 'Staff member', 'Reason', 'Added', 'Blocked attempts', 'Action'],
         list.map(function (r) {
-          return [C.nhsNumber(r.nhsNumber), r.userId, r.reason,
+          return [C.nhsNumberCell(r.nhsNumber), r.userId, r.reason,
             el('span', {}, [el('span', { class: 'cpis-when', text: C.dateTime(r.createdAt) }), el('br'),
               el('span', { class: 'nhsuk-body-s', text: 'by ' + r.createdBy })]),
             r.blockedAttempts.length ? el('ul', { class: 'nhsuk-list nhsuk-body-s' }, r.blockedAttempts.map(function (a) {

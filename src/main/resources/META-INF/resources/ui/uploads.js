@@ -72,10 +72,10 @@
       box.appendChild(el('p', { id: 'no-plans', text: 'No plans to show.' }));
       return;
     }
-    box.appendChild(C.table(list.length + ' plans', ['NHS number', 'Child', 'Plan', 'Start', 'End'], list.map(function (p) {
+    box.appendChild(C.table(C.plural(list.length, 'plan', 'plans'), ['NHS number', 'Child', 'Plan', 'Start', 'End'], list.map(function (p) {
       var patient = (p.contained || [])[0] || {};
       var code = ((((p.category || [])[0] || {}).coding || [])[0] || {}).code;
-      return [C.nhsNumber(C.nhsNumberOf(patient.identifier)), C.patientName(patient), PLAN_TYPES[code] || code,
+      return [C.nhsNumberCell(C.nhsNumberOf(patient.identifier)), C.patientName(patient), PLAN_TYPES[code] || code,
         C.date((p.period || {}).start), (p.period || {}).end ? C.date(p.period.end) : 'No end date'];
     })));
   }

@@ -148,7 +148,7 @@ class OfficeScreensUiTest {
                 + "\n{\"resourceType\":\"Patient\"}\n");
         browser.findElement(By.id("register-file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("load-register")).click();
-        Browser.waitForText(browser, By.id("success"), "1 patients stored");
+        Browser.waitForText(browser, By.id("success"), "1 patient stored");
         assertTrue(browser.findElement(By.id("load-report")).getText().contains("Refused lines"));
         given().auth().oauth2(Tokens.clinician(Tokens.newUserId()))
                 .queryParam("identifier", "https://fhir.nhs.uk/Id/nhs-number|" + nhs).when().get("/fhir/Patient")
