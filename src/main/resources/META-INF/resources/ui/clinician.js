@@ -196,8 +196,7 @@
 
   function showRestricted(message) {
     var box = C.clear(document.getElementById('restricted-message'));
-    box.appendChild(C.warningCallout('Access restricted', [message,
-      "If you think you've been restricted by mistake, speak to your privacy officer."]));
+    box.appendChild(C.warningCallout('Access restricted', [message]));
     C.clear(document.getElementById('patient-banner'));
     C.clear(document.getElementById('cp-panel'));
     showView('restricted-view', 'You cannot access this record', 'restricted-title');

@@ -42,6 +42,9 @@ import uk.nhs.cpis.security.Caller;
 @ApplicationScoped
 public class LookupService {
     static final String PATIENT = "patient:identifier";
+    /** Seed 001's message to a restricted user, with its advice line (spec section 8). */
+    static final String RESTRICTED_MESSAGE = "You cannot access this patient's record or documents. If you think "
+            + "you've been restricted by mistake, speak to your privacy officer.";
     private static final Logger LOG = Logger.getLogger(LookupService.class);
 
     @Inject
@@ -138,7 +141,7 @@ public class LookupService {
         restrictions.recordBlockedAttempt(restriction.get(), now, action.name());
         audit.record(SecurityAuditEntry.of(caller, now, action, Outcome.RESTRICTED, nhsNumber, 0, null), null);
         LogRef.LOOKUP002.log(LOG, action, caller.orgCode(), restriction.get());
-        throw new CpisException(ErrorCode.ACCESS_RESTRICTED, ErrorCode.ACCESS_RESTRICTED.display());
+        throw new CpisException(ErrorCode.ACCESS_RESTRICTED, RESTRICTED_MESSAGE);
     }
 
     /** The one parameter of every lookup: {@code patient:identifier=https://fhir.nhs.uk/Id/nhs-number|n}. */

@@ -113,6 +113,9 @@ class StaffRestrictionTest {
                     .body("entry", nullValue());
         }
         assertEquals(0, Lookups.viewCount(nhs), "a refused view is no access event");
+        // Seed 001's message with the advice line of spec section 8, word for word.
+        Lookups.details(restricted, nhs).body("issue[0].diagnostics", equalTo("You cannot access this patient's "
+                + "record or documents. If you think you've been restricted by mistake, speak to your privacy officer."));
 
         // Only that user.
         Lookups.details(Tokens.clinician(Tokens.newUserId()), nhs).statusCode(200);
@@ -120,7 +123,7 @@ class StaffRestrictionTest {
         // The officer who made it sees every blocked attempt, those made acting for RX202 too; RX202 lists its own only.
         given().auth().oauth2(officer).when().get("/api/restrictions").then().statusCode(200)
                 .body("find { it.id == " + id + " }.userId", equalTo(user))
-                .body("find { it.id == " + id + " }.blockedAttempts.action", equalTo(List.of("PREVIOUS_VIEWS",
+                .body("find { it.id == " + id + " }.blockedAttempts.action", equalTo(List.of("DETAILS", "PREVIOUS_VIEWS",
                         "DETAILS", "PRESENCE", "DETAILS", "PREVIOUS_VIEWS", "DETAILS", "PRESENCE")));
         given().auth().oauth2(Tokens.privacyOfficer("RX202", Tokens.newUserId())).when().get("/api/restrictions")
                 .then().statusCode(200).body("id", not(hasItem((int) id)));

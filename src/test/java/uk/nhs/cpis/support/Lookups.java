@@ -9,7 +9,8 @@ import io.restassured.response.ValidatableResponse;
 /** Clinical lookups through the HTTP API, and the plans they look at. */
 public final class Lookups {
     public static final String NHS_SYSTEM = "https://fhir.nhs.uk/Id/nhs-number";
-    public static final String RESTRICTED = "You cannot access this patient's record or documents.";
+    public static final String RESTRICTED = "You cannot access this patient's record or documents. If you think "
+            + "you've been restricted by mistake, speak to your privacy officer.";
 
     private Lookups() {
     }

@@ -1,6 +1,6 @@
 package uk.nhs.cpis.notification.restriction;
 
-import java.util.Locale;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,15 +15,22 @@ public class LaRestrictionPolicy {
     LaRestrictionConfig config;
 
     public Viewer viewer(Caller caller) {
-        return new Viewer(caller.orgCode(), caller.userId(),
-                caller.hasRole(Roles.LA_UPLOAD) || isSafeguarding(caller.jobRole()));
+        Viewer.Access access;
+        if (caller.hasRole(Roles.LA_UPLOAD)) {
+            access = Viewer.Access.EVERYTHING;
+        } else if (hasRequiredAccess(caller.jobRole())) {
+            access = Viewer.Access.REQUIRED;
+        } else {
+            access = Viewer.Access.ORDINARY;
+        }
+        return new Viewer(caller.orgCode(), List.of(caller.userId()), access);
     }
 
-    private boolean isSafeguarding(String jobRole) {
-        return jobRole != null && normalise(jobRole).equals(normalise(config.safeguardingJobRole()));
-    }
-
-    private static String normalise(String jobRole) {
-        return jobRole.trim().toLowerCase(Locale.ROOT);
+    private boolean hasRequiredAccess(String jobRole) {
+        if (jobRole == null) {
+            return false;
+        }
+        String normalised = JobRoles.normalise(jobRole);
+        return config.requiredAccessJobRoles().stream().map(JobRoles::normalise).anyMatch(normalised::equals);
     }
 }

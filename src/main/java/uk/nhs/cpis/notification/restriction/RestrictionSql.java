@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import uk.nhs.cpis.db.Jdbc;
+
 /**
  * The restriction rules as SQL over a notification table alias, so that the feed filters restricted
  * children in the same query that pages it (a page is never short because rows were dropped later).
@@ -21,10 +23,11 @@ public final class RestrictionSql {
     private static final String IN_FORCE = "select 1 from la_restriction r where r.la_code = %1$s.la_code "
             + "and r.active_nhs_number = %1$s.%2$s";
     private static final String NAMED = "select 1 from la_restriction_user u where u.restriction_id = r.id "
-            + "and u.user_id = ?";
-    private static final String HIDES_FROM_VIEWER = " and ((r.kind = '" + RestrictionKind.ONLY_NAMED_USERS.name()
-            + "' and not exists (" + NAMED + ")) or (r.kind = '" + RestrictionKind.ALL_EXCEPT_NAMED_USERS.name()
-            + "' and exists (" + NAMED + ")))";
+            + "and u.user_id in (%s)";
+    private static final String KEPT_OUT = "(r.kind = '" + RestrictionKind.ALL_EXCEPT_NAMED_USERS.name()
+            + "' and exists (" + NAMED + "))";
+    private static final String NOT_LET_IN = "(r.kind = '" + RestrictionKind.ONLY_NAMED_USERS.name()
+            + "' and not exists (" + NAMED + "))";
 
     private RestrictionSql() {
     }
@@ -37,23 +40,27 @@ public final class RestrictionSql {
 
     /** True when the notification is visible to the viewer; bind with {@link #bindVisible}. */
     public static String visible(String alias, Viewer viewer) {
-        if (viewer.unrestricted()) {
+        if (viewer.access() == Viewer.Access.EVERYTHING) {
             return "1 = 1";
         }
+        String names = Jdbc.placeholders(viewer.names().size());
+        String hides = viewer.access() == Viewer.Access.REQUIRED ? KEPT_OUT.formatted(names)
+                : "(" + KEPT_OUT.formatted(names) + " or " + NOT_LET_IN.formatted(names) + ")";
         return NAMING_COLUMNS.stream()
-                .map(column -> "not exists (" + IN_FORCE.formatted(alias, column) + HIDES_FROM_VIEWER + ")")
+                .map(column -> "not exists (" + IN_FORCE.formatted(alias, column) + " and " + hides + ")")
                 .collect(Collectors.joining(" and ", "(", ")"));
     }
 
     /** Binds {@link #visible}'s parameters from {@code index}; answers the next free index. */
     public static int bindVisible(PreparedStatement statement, int index, Viewer viewer) throws SQLException {
-        if (viewer.unrestricted()) {
-            return index;
-        }
+        int subqueries = switch (viewer.access()) {
+            case EVERYTHING -> 0;
+            case REQUIRED -> 1;
+            case ORDINARY -> 2;
+        };
         int next = index;
-        for (int column = 0; column < NAMING_COLUMNS.size(); column++) {
-            statement.setString(next++, viewer.userId());
-            statement.setString(next++, viewer.userId());
+        for (int i = 0; i < NAMING_COLUMNS.size() * subqueries; i++) {
+            next = Jdbc.bindAll(statement, next, viewer.names());
         }
         return next;
     }

@@ -79,6 +79,38 @@ class LaRestrictionTest {
     }
 
     @Test
+    void shouldKeepEveryRequiredAccessRoleSeeingARestrictedChildHoweverTheRoleIsWritten() {
+        create(restricted, "only-named-users", List.of("sw-allocated"), "Placed for adoption").then().statusCode(201);
+
+        // Seed 000, "required access", as identity providers spell the roles.
+        for (String jobRole : List.of("Strategic Director", "Deputy Director of Children’s Services", "heads of service",
+                "Service Managers", "Childrens Safeguarding", "MASH Manager", "mash-managers", "Emergency Duty Team",
+                "Head of Safeguarding")) {
+            assertEquals(Set.of(restricted, other), children(withJobRole("senior-" + jobRole.length(), jobRole)),
+                    jobRole);
+        }
+        assertEquals(Set.of(other), children(withJobRole("tm", "Team Manager")));
+        assertEquals(Set.of(other), children(withJobRole("sw", "Social Worker")));
+    }
+
+    @Test
+    void shouldKeepOutAPersonTheRestrictionNamesWhateverTheirRole() {
+        // Seed 000: "changed when the reason for restriction relates to one of these staff".
+        create(restricted, "all-except-named-users", List.of("hos-relative", "safeguarding-relative"),
+                "The child's aunt is a Head of Service").then().statusCode(201);
+
+        assertEquals(Set.of(other), children(withJobRole("hos-relative", "Head of Service")));
+        assertEquals(Set.of(other), children(withJobRole("safeguarding-relative", "Head of Safeguarding")));
+        assertEquals(Set.of(restricted, other), children(withJobRole("hos-other", "Head of Service")));
+        String hidden = Batches.feed(Tokens.laUpload(la), "").getString("entry.find { it.resource.subject.identifier"
+                + ".value == '" + restricted + "' }.resource.id");
+        given().auth().oauth2(withJobRole("hos-relative", "Head of Service")).when()
+                .get("/fhir/Communication/" + hidden).then().statusCode(404);
+        given().auth().oauth2(withJobRole("hos-relative", "Head of Service")).when()
+                .get("/api/attendance?nhsNumber=" + restricted).then().body("accesses", equalTo(0));
+    }
+
+    @Test
     void shouldHideARestrictedChildFromTheNamedUsersOnly() {
         create(restricted, "all-except-named-users", List.of("sw-neighbour"), "Staff member is a neighbour")
                 .then().statusCode(201);
@@ -239,6 +271,10 @@ class LaRestrictionTest {
 
     private String social(String userId) {
         return Tokens.token("la-social-worker", la, userId);
+    }
+
+    private String withJobRole(String userId, String jobRole) {
+        return Tokens.claims("la-social-worker", la, userId).claim("job_role", jobRole).sign();
     }
 
     private static Set<String> children(String token) {
