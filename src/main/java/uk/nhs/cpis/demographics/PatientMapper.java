@@ -169,8 +169,7 @@ public final class PatientMapper {
 
     public static void requireValid(String nhsNumber, String location) {
         if (!NhsNumber.isValid(nhsNumber)) {
-            throw invalid(ErrorCode.INVALID_NHS_NUMBER,
-                    "NHS numbers are 10 digits with a valid modulus-11 check digit.", location);
+            throw invalid(ErrorCode.INVALID_NHS_NUMBER, NhsNumber.whyInvalid(nhsNumber), location);
         }
     }
 

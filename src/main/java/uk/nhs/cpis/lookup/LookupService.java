@@ -156,8 +156,7 @@ public class LookupService {
         }
         String nhsNumber = values.get(0).substring(prefix.length());
         if (!NhsNumber.isValid(nhsNumber)) {
-            throw new CpisException(ErrorCode.INVALID_NHS_NUMBER,
-                    "NHS numbers are 10 digits with a valid modulus-11 check digit.", PATIENT);
+            throw new CpisException(ErrorCode.INVALID_NHS_NUMBER, NhsNumber.whyInvalid(nhsNumber), PATIENT);
         }
         return nhsNumber;
     }

@@ -17,6 +17,19 @@ public final class NhsNumber {
     }
 
     /**
+     * What is wrong with a number {@link #isValid} refuses, for the client: a number typed as it is printed
+     * ("943 476 5919") is named as such, so the sender knows to remove the spaces rather than doubt the digits.
+     * Never logged: the message does not quote the number, but callers must not log it either.
+     */
+    public static String whyInvalid(String nhsNumber) {
+        if (nhsNumber != null && nhsNumber.chars().anyMatch(Character::isWhitespace)) {
+            return "The NHS number contains spaces: send its 10 digits without spaces or other separators "
+                    + "(9434765919, not 943 476 5919).";
+        }
+        return "NHS numbers are 10 digits with a valid modulus-11 check digit.";
+    }
+
+    /**
      * The check digit for nine ASCII digits, or null when the remainder gives 10: no NHS number is
      * issued with such a prefix, so no tenth digit can make it valid.
      */

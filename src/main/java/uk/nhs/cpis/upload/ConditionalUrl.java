@@ -49,8 +49,7 @@ final class ConditionalUrl {
                 location);
         String nhsNumber = valueOf(patient, Fhir.NHS_NUMBER_SYSTEM, PATIENT, location);
         if (!NhsNumber.isValid(nhsNumber)) {
-            throw new CpisException(ErrorCode.INVALID_NHS_NUMBER,
-                    "NHS numbers are 10 digits with a valid modulus-11 check digit.", location);
+            throw new CpisException(ErrorCode.INVALID_NHS_NUMBER, NhsNumber.whyInvalid(nhsNumber), location);
         }
         String code = valueOf(category, Fhir.SNOMED_SYSTEM, CATEGORY, location);
         PlanType type = PlanType.fromSnomedCode(code).orElseThrow(() -> new CpisException(ErrorCode.INVALID_PLAN_TYPE,

@@ -59,8 +59,8 @@ final class PlanValidator {
         if (subject == null) {
             fail(ErrorCode.INVALID_RESOURCE, "subject must reference a contained Patient (\"#id\").", "CareTeam.subject");
         } else if (nhsNumber == null || !NhsNumber.isValid(nhsNumber)) {
-            fail(ErrorCode.INVALID_NHS_NUMBER, "The contained Patient needs a valid NHS number "
-                    + "(10 digits, modulus-11 check digit).", "CareTeam.contained[0].identifier");
+            fail(ErrorCode.INVALID_NHS_NUMBER, "The contained Patient needs a valid NHS number. "
+                    + NhsNumber.whyInvalid(nhsNumber), "CareTeam.contained[0].identifier");
         } else if (!nhsNumber.equals(key.nhsNumber())) {
             fail(ErrorCode.INVALID_RESOURCE, "The contained Patient's NHS number differs from the request URL's.",
                     "CareTeam.contained[0].identifier");

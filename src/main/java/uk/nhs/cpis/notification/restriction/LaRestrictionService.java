@@ -41,8 +41,8 @@ public class LaRestrictionService {
 
     public LaRestriction create(Officer officer, Request request) {
         if (!NhsNumber.isValid(request.nhsNumber())) {
-            throw new CpisException(ErrorCode.INVALID_NHS_NUMBER,
-                    "NHS numbers are 10 digits with a valid modulus-11 check digit.", "nhsNumber");
+            throw new CpisException(ErrorCode.INVALID_NHS_NUMBER, NhsNumber.whyInvalid(request.nhsNumber()),
+                    "nhsNumber");
         }
         if (restrictions.findInForce(officer.laCode(), request.nhsNumber()).isPresent()) {
             throw duplicate();
