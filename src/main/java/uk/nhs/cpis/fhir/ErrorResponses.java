@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +26,8 @@ import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import uk.nhs.cpis.security.RequiredRoles;
+import uk.nhs.cpis.security.TokenRefusal;
 
 /**
  * The one exception mapper: every error leaves as an OperationOutcome on /fhir and as
@@ -47,16 +50,23 @@ public class ErrorResponses {
         return Response.status(e.status()).type(Fhir.FHIR_JSON).entity(OperationOutcomes.ofAll(e.all())).build();
     }
 
+    /**
+     * A 401 says why, in the OperationOutcome and in {@code WWW-Authenticate} (RFC 6750, section 3): no token
+     * gets a bare {@code Bearer} challenge (the RFC names no error then), a refused one {@code invalid_token}
+     * with a fixed description (expired, wrong issuer, bad signature, a broken rule of this service).
+     */
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(uri, ErrorCode.UNAUTHORISED,
-                "A valid bearer token from this service's issuer is required.", List.of()))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        boolean missing = e instanceof UnauthorizedException;
+        String why = missing ? TokenRefusal.MISSING : TokenRefusal.describe(e);
+        String challenge = missing ? "Bearer" : "Bearer error=\"invalid_token\", error_description=\"" + why + "\"";
+        return Response.fromResponse(respond(uri, ErrorCode.UNAUTHORISED, why, List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(uri, ErrorCode.FORBIDDEN, "Your role does not allow this request.", List.of());
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        return respond(uri, ErrorCode.FORBIDDEN, RequiredRoles.diagnostics(RequiredRoles.of(resource)), List.of());
     }
 
     @ServerExceptionMapper

@@ -46,15 +46,16 @@ final class VerifiedToken implements JsonWebToken {
         for (Map.Entry<String, Integer> width : STORED_CLAIM_WIDTHS.entrySet()) {
             Object value = claims.get(width.getKey());
             if (value != null && !(value instanceof String || value instanceof JsonString)) {
-                throw new ParseException("claim " + width.getKey() + " is not a string");
+                throw new TokenRefusal.BrokenRule("The token's claim " + width.getKey() + " is not a string.");
             }
             if (value != null && text(value).length() > width.getValue()) {
-                throw new ParseException("claim " + width.getKey() + " is longer than " + width.getValue());
+                throw new TokenRefusal.BrokenRule("The token's claim " + width.getKey() + " is longer than "
+                        + width.getValue() + " characters.");
             }
         }
         Object subject = claims.get("sub");
         if (subject == null || text(subject).isBlank()) {
-            throw new ParseException("the token names no user (claim sub)");
+            throw new TokenRefusal.BrokenRule("The token names no user (claim sub).");
         }
     }
 

@@ -2,6 +2,7 @@ package uk.nhs.cpis.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URL;
 import java.time.LocalDate;
@@ -124,7 +125,7 @@ class AccessControlTest {
     private static void unauthorised(RequestSpecification request) {
         request.contentType("application/fhir+json").body(UPLOAD).when().post("/fhir")
                 .then().statusCode(401).contentType(containsFhirJson())
-                .header("WWW-Authenticate", equalTo("Bearer"))
+                .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("resourceType", equalTo("OperationOutcome"))
                 .body("issue[0].details.coding[0].code", equalTo("UNAUTHORISED"));
     }
