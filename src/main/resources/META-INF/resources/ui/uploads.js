@@ -1,5 +1,5 @@
 /*
- * The LA's upload status (la-upload): an upload's acknowledgement (counts by outcome, each refused record
+ * The LA's upload status (la-upload): its recent uploads counted by outcome, an upload's acknowledgement (counts by outcome, each refused record
  * with its error, where, and what to fix), and the LA's plans, page by page.
  */
 (function () {
@@ -18,10 +18,39 @@
   var plans = [];
   var next = '/fhir/CareTeam?_count=50';
 
+  var STATUSES = { complete: 'Complete', queued: 'Queued', failed: 'Failed: nothing applied, send it again' };
+
+  function loadRecentUploads() {
+    C.api('/api/uploads').then(function (uploads) {
+      var box = C.clear(document.getElementById('recent-uploads'));
+      if (!uploads.length) {
+        box.appendChild(el('p', { id: 'no-uploads', text: 'No uploads yet.' }));
+        return;
+      }
+      box.appendChild(C.table(C.plural(uploads.length, 'upload', 'uploads') + ', newest first',
+        ['Received', 'Status', 'Records', 'Created', 'Replaced', 'Withdrawn', 'Refused', 'Acknowledgement'],
+        uploads.map(function (u) {
+          var counts = u.outcomes || {};
+          function count(outcome) {
+            return counts[outcome] === undefined ? '' : String(counts[outcome]);
+          }
+          return [el('span', { class: 'cpis-when', text: C.dateTime(u.receivedAt) }), STATUSES[u.status] || u.status,
+            String(u.entries), count('created'), count('replaced'), count('withdrawn'),
+            counts.refused ? C.tag(count('refused'), 'red') : count('refused'),
+            el('button', { class: 'nhsuk-button nhsuk-button--secondary nhsuk-button--small', type: 'button',
+              'aria-label': 'Show the acknowledgement of the upload received ' + C.dateTime(u.receivedAt),
+              text: 'Show', onclick: function () { showAcknowledgement(u.id); } })];
+        })));
+    }, function (error) { C.showError(errors, error.message); });
+  }
+
   document.getElementById('ack-form').addEventListener('submit', function (event) {
     event.preventDefault();
+    showAcknowledgement(document.getElementById('upload-id').value.trim());
+  });
+
+  function showAcknowledgement(id) {
     C.hideError(errors);
-    var id = document.getElementById('upload-id').value.trim();
     if (!id) {
       return C.showError(errors, 'Enter the upload id', 'upload-id');
     }
@@ -50,7 +79,7 @@
           'What to fix', 'Where'], refused));
       }
     }, function (error) { C.showError(errors, error.message, 'upload-id'); });
-  });
+  }
 
   function loadMore() {
     if (!next) {
@@ -88,5 +117,6 @@
     }));
   });
   document.getElementById('more-plans').addEventListener('click', loadMore);
+  loadRecentUploads();
   loadMore();
 })();

@@ -58,17 +58,13 @@ final class AcknowledgementMapper {
     }
 
     static void logSummary(Logger log, String laCode, String id, List<EntryResult> results) {
-        int[] byStatus = new int[4];
+        int[] byOutcome = new int[EntryOutcome.values().length];
         for (EntryResult result : results) {
-            int slot = switch (result.status()) {
-                case 201 -> 0;
-                case 200 -> 1;
-                case 204 -> 2;
-                default -> 3;
-            };
-            byStatus[slot]++;
+            byOutcome[EntryOutcome.of(result.status()).ordinal()]++;
         }
-        LogRef.UPLOAD002.log(log, laCode, id, byStatus[0], byStatus[1], byStatus[2], byStatus[3]);
+        LogRef.UPLOAD002.log(log, laCode, id, byOutcome[EntryOutcome.CREATED.ordinal()],
+                byOutcome[EntryOutcome.REPLACED.ordinal()], byOutcome[EntryOutcome.WITHDRAWN.ordinal()],
+                byOutcome[EntryOutcome.REFUSED.ordinal()]);
     }
 
     /** A resource-relative violation ("CareTeam.period.start") placed at its entry in the Bundle. */

@@ -20,10 +20,14 @@ class AcknowledgementRepository {
     @Inject
     Database database;
 
-    /** Fails with a unique violation when the LA already sent a Bundle with this identifier. */
+    /**
+     * Fails with a unique violation when the LA already sent a Bundle with this identifier. An upload
+     * answered at once is complete when it is received.
+     */
     void insert(Acknowledgement ack, Instant receivedAt) {
         database.update("insert into upload_acknowledgement (id, la_code, la_name, bundle_key, request_hash, status, "
-                + "entry_count, received_at, request_body, response_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "entry_count, received_at, request_body, response_body, completed_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 statement -> {
                     statement.setString(1, ack.id());
                     statement.setString(2, ack.laCode());
@@ -35,6 +39,8 @@ class AcknowledgementRepository {
                     statement.setTimestamp(8, Timestamp.from(receivedAt));
                     statement.setString(9, ack.requestBody());
                     statement.setString(10, ack.responseBody());
+                    statement.setTimestamp(11, ack.status() == Acknowledgement.Status.COMPLETE
+                            ? Timestamp.from(receivedAt) : null);
                 });
     }
 
@@ -78,6 +84,26 @@ class AcknowledgementRepository {
     boolean claimQueued(String id) {
         return database.update("update upload_acknowledgement set status = 'QUEUED' where id = ? and status = 'QUEUED'",
                 s -> s.setString(1, id)) == 1;
+    }
+
+    /** An upload as its LA's list shows it: the stored answer without the request. */
+    record Listed(String id, String identifier, Acknowledgement.Status status, int entries, Instant receivedAt,
+            Instant completedAt, String responseBody) {
+    }
+
+    List<Listed> recent(String laCode, int limit) {
+        return database.query("select id, bundle_key, status, entry_count, received_at, completed_at, response_body "
+                + "from upload_acknowledgement where la_code = ? order by received_at desc, id limit ?", s -> {
+                    s.setString(1, laCode);
+                    s.setInt(2, limit);
+                }, row -> new Listed(row.getString("id"), row.getString("bundle_key"),
+                        Acknowledgement.Status.valueOf(row.getString("status")), row.getInt("entry_count"),
+                        row.getTimestamp("received_at").toInstant(), instant(row.getTimestamp("completed_at")),
+                        row.getString("response_body")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     List<String> queuedIds() {

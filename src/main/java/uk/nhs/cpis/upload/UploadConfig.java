@@ -19,4 +19,8 @@ public interface UploadConfig {
 
     @WithDefault("500")
     int maxPageSize();
+
+    /** How many of an LA's latest uploads its upload list shows. */
+    @WithDefault("20")
+    int listLimit();
 }

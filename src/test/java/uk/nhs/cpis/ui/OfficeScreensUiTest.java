@@ -52,17 +52,20 @@ class OfficeScreensUiTest {
         LocalDate born = LocalDate.of(2017, 5, 1);
         String good = TestPatients.register("Evans", "Lucy", born);
         String bad = TestPatients.register("Evans", "Mia", born);
-        String id = given().auth().oauth2(Tokens.laUpload(la)).contentType("application/fhir+json")
+        given().auth().oauth2(Tokens.laUpload(la)).contentType("application/fhir+json")
                 .body(Plans.batch(null, Plans.putEntry(Plans.plan(good, "Evans", born, Plans.LAC).la(la)),
                         Plans.putEntry(Plans.plan(bad, "Evans", born, Plans.CPP).la(la).end("2025-01-01"))))
-                .when().post("/fhir").then().statusCode(200).extract().path("id");
+                .when().post("/fhir").then().statusCode(200);
 
         WebDriver browser = Browser.signIn(ui, Tokens.claims("la-upload", la, la + "-SYSTEM")
                 .claim("org_name", "Northtown Council").sign());
         assertTrue(browser.getCurrentUrl().endsWith("/ui/uploads.html"), browser.getCurrentUrl());
         Browser.waitForText(browser, By.id("plans"), "Looked After Child");
-        browser.findElement(By.id("upload-id")).sendKeys(id);
-        browser.findElement(By.id("show-acknowledgement")).click();
+        // The LA's staff find the night's upload in the list, without knowing its id.
+        Browser.waitFor(browser, By.cssSelector("#recent-uploads table"));
+        List<List<String>> uploads = Browser.rows(browser.findElement(By.cssSelector("#recent-uploads table")));
+        assertEquals(List.of("Complete", "2", "1", "0", "0", "1"), uploads.get(0).subList(1, 7), uploads.toString());
+        browser.findElement(By.cssSelector("#recent-uploads tbody tr button")).click();
 
         Browser.waitForText(browser, By.id("acknowledgement"), "END_BEFORE_START");
         String ack = browser.findElement(By.id("acknowledgement")).getText();
