@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -30,25 +31,31 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * already verified, keyed by the exact token string. Checking an RS256 signature costs more than a
  * whole lookup, and a clinician sends the same token many times. An entry lives until the token's
  * {@code exp} (or the configured maximum age, if sooner); a token that fails is never cached, so a
- * tampered, expired or wrongly issued token is checked, and refused, every time.
+ * tampered, expired or wrongly issued token is checked, and refused, every time. A verified token must also
+ * keep this service's {@link TokenRules} (issue time, lifetime, audience) before it is cached.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
 public class CachingJwtParser implements JWTParser {
     private final JWTParser delegate;
+    private final TokenRules rules;
     private final Cache<String, JsonWebToken> verified;
 
+    /** The skew is SmallRye's, for exp and nbf ({@code mp.jwt.verify.clock.skew}); iat is given the same. */
     @Inject
-    public CachingJwtParser(DefaultJWTParser delegate, SecurityConfig config) {
+    public CachingJwtParser(DefaultJWTParser delegate, SecurityConfig config,
+            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") int clockSkewSeconds) {
         this(delegate, config.tokenCacheSize(), config.tokenCacheMaxAge(), Ticker.systemTicker(),
-                System::currentTimeMillis);
+                new TokenRules(Duration.ofSeconds(clockSkewSeconds), config.maxTokenLifetime(), config.audience(),
+                        System::currentTimeMillis));
     }
 
-    CachingJwtParser(JWTParser delegate, int size, Duration maxAge, Ticker ticker, LongSupplier epochMillis) {
+    CachingJwtParser(JWTParser delegate, int size, Duration maxAge, Ticker ticker, TokenRules rules) {
         this.delegate = delegate;
+        this.rules = rules;
         this.verified = Caffeine.newBuilder().maximumSize(size).ticker(ticker)
-                .expireAfter(new UntilExpiry(maxAge, epochMillis)).build();
+                .expireAfter(new UntilExpiry(maxAge, rules.epochMillis())).build();
     }
 
     @Override
@@ -58,6 +65,7 @@ public class CachingJwtParser implements JWTParser {
             return cached;
         }
         JsonWebToken parsed = new VerifiedToken(delegate.parse(token));
+        rules.check(parsed);
         verified.put(token, parsed);
         return parsed;
     }

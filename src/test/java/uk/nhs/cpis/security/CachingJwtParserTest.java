@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,8 +29,9 @@ class CachingJwtParserTest {
     private final AtomicLong millis = new AtomicLong(START_MILLIS);
     private final List<String> verified = new ArrayList<>();
     private final List<String> refuse = new ArrayList<>();
+    // The token rules are TokenRulesTest's; here they let the test's day-long token through.
     private final CachingJwtParser parser = new CachingJwtParser(delegate(), 100, Duration.ofMinutes(5),
-            nanos::get, millis::get);
+            nanos::get, new TokenRules(Duration.ofSeconds(60), Duration.ofDays(1), Optional.empty(), millis::get));
 
     private JWTParser delegate() {
         return (JWTParser) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { JWTParser.class },
@@ -42,6 +44,7 @@ class CachingJwtParserTest {
                     // The test's tokens are "<exp in seconds from the start>".
                     JwtClaims claims = new JwtClaims();
                     claims.setSubject("555000000001");
+                    claims.setIssuedAt(NumericDate.fromMilliseconds(START_MILLIS));
                     claims.setExpirationTime(NumericDate.fromMilliseconds(START_MILLIS
                             + TimeUnit.SECONDS.toMillis(Long.parseLong(token))));
                     return new DefaultJWTCallerPrincipal(claims);
