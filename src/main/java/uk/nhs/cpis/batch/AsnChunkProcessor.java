@@ -56,12 +56,12 @@ public class AsnChunkProcessor {
         long withoutPlan = 0;
         for (ChunkEvent chunkEvent : events) {
             AccessEvent e = chunkEvent.event();
-            PlanSnapshot.PatientPlans patient = plans.of(e.nhsNumber());
-            Collection<LaPlan> shown = onePerLa(patient.plans(), DisplayWindow.dateAt(e.accessedAt()));
+            Collection<Shown> shown = onePerLa(plans.holders(e.nhsNumber()), DisplayWindow.dateAt(e.accessedAt()));
             switch (rule.apply(AnchorKey.of(e), e.accessedAt(), !shown.isEmpty())) {
-                case NOTIFY -> shown.forEach(plan -> asns.add(NotificationRecord.asn(plan.laCode(), plan.laName(),
-                        runId, e.id(), e.accessedAt(), e.userId(), e.userName(), e.jobRole(), e.orgCode(),
-                        e.orgName(), e.nhsNumber(), patient.name(), patient.birthDate(), now)));
+                case NOTIFY -> shown.forEach(s -> asns.add(NotificationRecord.asn(s.plan().laCode(),
+                        s.plan().laName(), runId, e.id(), e.accessedAt(), e.userId(), e.userName(), e.jobRole(),
+                        e.orgCode(), e.orgName(), s.holder().nhsNumber(), s.holder().patient().name(),
+                        s.holder().patient().birthDate(), now)));
                 case SUPPRESSED -> suppressed++;
                 case NO_PLAN -> withoutPlan++;
             }
@@ -77,12 +77,21 @@ public class AsnChunkProcessor {
         return new Result(counts, last);
     }
 
-    /** The plans displayable on the access's (London) day, one per LA: an LA gets one ASN per access. */
-    private static Collection<LaPlan> onePerLa(List<LaPlan> plans, LocalDate accessDay) {
-        Map<String, LaPlan> byLa = new LinkedHashMap<>();
-        for (LaPlan plan : plans) {
-            if (DisplayWindow.isDisplayableOn(plan.start(), plan.lastDisplayDay(), accessDay)) {
-                byLa.putIfAbsent(plan.laCode(), plan);
+    /** A plan an access showed, and the number it is held under, which the ASN names. */
+    private record Shown(PlanSnapshot.Holder holder, LaPlan plan) {
+    }
+
+    /**
+     * The plans displayable on the access's (London) day, one per LA: an LA gets one ASN per access. An LA
+     * holding plans under several linked numbers is told about the number looked up first.
+     */
+    private static Collection<Shown> onePerLa(List<PlanSnapshot.Holder> holders, LocalDate accessDay) {
+        Map<String, Shown> byLa = new LinkedHashMap<>();
+        for (PlanSnapshot.Holder holder : holders) {
+            for (LaPlan plan : holder.patient().plans()) {
+                if (DisplayWindow.isDisplayableOn(plan.start(), plan.lastDisplayDay(), accessDay)) {
+                    byLa.putIfAbsent(plan.laCode(), new Shown(holder, plan));
+                }
             }
         }
         return byLa.values();

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import uk.nhs.cpis.audit.AccessEvent;
 import uk.nhs.cpis.db.Database;
 import uk.nhs.cpis.db.Jdbc;
+import uk.nhs.cpis.demographics.LinkedNumbers;
 import uk.nhs.cpis.notification.NotificationRecord;
 
 /**
@@ -42,6 +43,14 @@ public class BatchState {
               from care_plan p left join patient r on r.nhs_number = p.nhs_number
              where p.withdrawn = false and p.last_display_date >= ?
             """;
+
+    // Plan holders whose number the register links to another: few, so the chain walk starts from them alone.
+    private static final String LINKED_HOLDERS = LinkedNumbers.with("""
+            select distinct p.nhs_number from care_plan p
+             where p.withdrawn = false and p.last_display_date >= ?
+               and (exists (select 1 from patient r where r.nhs_number = p.nhs_number and r.replaced_by is not null)
+                    or exists (select 1 from patient r where r.replaced_by = p.nhs_number))
+            """) + "select seed, nhs_number from linked where nhs_number <> seed";
 
     @Inject
     Database database;
@@ -71,6 +80,9 @@ public class BatchState {
                         Jdbc.getLocalDate(row, "last_display_date")),
                         NotificationRecord.displayName(row.getString("given_name"), row.getString("family_name")),
                         Jdbc.getLocalDate(row, "birth_date")));
+        // An access to any number of a supersession chain concerns the plans held under each of its numbers.
+        database.forEachRow(LINKED_HOLDERS, statement -> statement.setDate(1, Date.valueOf(firstDay)),
+                row -> snapshot.link(row.getString("nhs_number"), row.getString("seed")));
         return snapshot;
     }
 

@@ -17,9 +17,16 @@ public final class PlanSnapshot {
     public record PatientPlans(List<LaPlan> plans, String name, LocalDate birthDate) {
     }
 
+    /** The plans held under one NHS number, which the ASNs about them name. */
+    public record Holder(String nhsNumber, PatientPlans patient) {
+    }
+
     private static final PatientPlans NONE = new PatientPlans(List.of(), null, null);
 
     private final Map<String, PatientPlans> byNhsNumber = new HashMap<>();
+    // Supersession: a number to the other numbers of its chain that hold plans. Few numbers are ever
+    // replaced, so this stays small.
+    private final Map<String, List<String>> linkedHolders = new HashMap<>();
     // The same few hundred LA names on every plan: one String each rather than one per plan.
     private final Map<String, String> laNames = new HashMap<>();
 
@@ -29,8 +36,23 @@ public final class PlanSnapshot {
                 .add(new LaPlan(plan.laCode(), laName, plan.start(), plan.lastDisplayDay()));
     }
 
+    /** Records that an access to {@code nhsNumber} concerns the plans held under the linked {@code holder} too. */
+    void link(String nhsNumber, String holder) {
+        linkedHolders.computeIfAbsent(nhsNumber, n -> new ArrayList<>(1)).add(holder);
+    }
+
+    /** The plans held under this number itself. */
     public PatientPlans of(String nhsNumber) {
         return byNhsNumber.getOrDefault(nhsNumber, NONE);
+    }
+
+    /** The plans an access to this number concerns: its own first, then those held under its linked numbers. */
+    public List<Holder> holders(String nhsNumber) {
+        List<String> linked = linkedHolders.getOrDefault(nhsNumber, List.of());
+        List<Holder> holders = new ArrayList<>(1 + linked.size());
+        holders.add(new Holder(nhsNumber, of(nhsNumber)));
+        linked.forEach(holder -> holders.add(new Holder(holder, of(holder))));
+        return holders;
     }
 
     public int patients() {

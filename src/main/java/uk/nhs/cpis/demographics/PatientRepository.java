@@ -86,6 +86,17 @@ public class PatientRepository {
     }
 
     /**
+     * The register entry of the current number of the supersession chain {@code nhsNumber} belongs to: the
+     * end of its replaced-by links (empty when that number is not registered).
+     */
+    public Optional<PatientRecord> findCurrent(String nhsNumber) {
+        return database.queryFirst(LinkedNumbers.with("select cast(? as varchar(10)) as nhs_number")
+                + "select p." + COLUMNS.replace(", ", ", p.")
+                + " from chain_root c join patient p on p.nhs_number = c.nhs_number",
+                statement -> statement.setString(1, nhsNumber), PatientRepository::read);
+    }
+
+    /**
      * Active patients matching a demographic search, at most {@code limit}, in no particular order.
      * Every shape starts from an index: family key (exact or prefix range), reversed key (leading
      * wildcard) or phonetic key, each followed by the birth date.

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,15 +53,30 @@ public class PatientSearchService {
         Instant now = clock.instant();
         List<PatientRecord> found = query.byNhsNumber() ? patients.find(query.nhsNumber()).stream().toList()
                 : demographicMatches(query, now);
+        Optional<PatientRecord> current = currentOfSuperseded(found);
         audit.record(SecurityAuditEntry.of(caller, now, Action.PATIENT_SEARCH, Outcome.ANSWERED, query.nhsNumber(),
-                found.size(), found.stream().map(PatientRecord::nhsNumber).collect(Collectors.joining(","))), null);
+                found.size(), Stream.concat(found.stream(), current.stream()).map(PatientRecord::nhsNumber)
+                        .collect(Collectors.joining(","))), null);
         LogRef.LOOKUP007.log(LOG, query.byNhsNumber() ? "identifier" : query.wildcard(), query.fuzzy(), found.size());
         Bundle bundle = new Bundle().setType(BundleType.SEARCHSET).setTotal(found.size());
         bundle.addLink().setRelation("self").setUrl(uri.getRequestUri().toString());
         found.stream().sorted(ORDER).forEach(p -> bundle.addEntry()
                 .setFullUrl(uri.getBaseUri() + "fhir/Patient/" + p.nhsNumber())
                 .setResource(PatientMapper.toPatient(p)).getSearch().setMode(Bundle.SearchEntryMode.MATCH));
+        current.ifPresent(p -> bundle.addEntry().setFullUrl(uri.getBaseUri() + "fhir/Patient/" + p.nhsNumber())
+                .setResource(PatientMapper.toPatient(p)).getSearch().setMode(Bundle.SearchEntryMode.INCLUDE));
         return bundle;
+    }
+
+    /**
+     * A search by a superseded number also answers the current number of its chain (search mode include):
+     * its own replaced-by link names only the next number, which may have been replaced too. Demographic
+     * searches find active patients only, so only a search by NHS number can find a superseded one.
+     */
+    private Optional<PatientRecord> currentOfSuperseded(List<PatientRecord> found) {
+        return found.stream().filter(PatientRecord::superseded).findFirst()
+                .flatMap(old -> patients.findCurrent(old.nhsNumber()))
+                .filter(current -> found.stream().noneMatch(p -> p.nhsNumber().equals(current.nhsNumber())));
     }
 
     private List<PatientRecord> demographicMatches(PatientQuery query, Instant now) {

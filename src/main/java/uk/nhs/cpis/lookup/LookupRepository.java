@@ -5,14 +5,17 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import uk.nhs.cpis.db.Database;
+import uk.nhs.cpis.demographics.LinkedNumbers;
 import uk.nhs.cpis.demographics.PatientRecord;
 import uk.nhs.cpis.demographics.PatientRepository;
 import uk.nhs.cpis.plan.PlanRecord;
@@ -20,24 +23,39 @@ import uk.nhs.cpis.plan.PlanRepository;
 
 /**
  * What a presence or details lookup reads, in one round trip: whether a staff restriction stops the
- * caller, the displayable plans, and the register entry they are shown with. Lookups are the hot path,
- * and three queries cost three times the database latency; the tables stay their repositories' own,
- * and this read reuses their column lists, readers and the display-window condition.
+ * caller, the displayable plans with the register entries they are shown with, and whether the register
+ * holds the number looked up. Lookups are the hot path, and three queries cost three times the database
+ * latency; the tables stay their repositories' own, and this read reuses their column lists, readers and
+ * the display-window condition. A number stands for its whole supersession chain ({@link LinkedNumbers}):
+ * a plan held under a number the register has replaced shows, and a restriction recorded against it
+ * stops the user, until the LA resubmits under the new number, and after.
  */
 @ApplicationScoped
 public class LookupRepository {
-    /** The restriction stopping the user (if any, whichever organisation made it), the plans in display order, and the patient (if registered). */
-    record Lookup(Optional<Long> restriction, List<PlanRecord> plans, Optional<PatientRecord> patient) {
+    /**
+     * The restriction stopping the user (if any, whichever organisation made it and whichever linked number
+     * it names), the plans in display order, the numbers linked to the one looked up (itself included), and
+     * whether the register holds the number looked up.
+     */
+    record Lookup(Optional<Long> restriction, List<ShownPlan> plans, Set<String> linkedNumbers, boolean registered) {
     }
 
-    private static final String SQL = "select r.id as restriction_id, pt.nhs_number as registered, "
+    /** A displayable plan and the register entry of the number it is held under (null if none). */
+    record ShownPlan(PlanRecord plan, PatientRecord patient) {
+    }
+
+    private static final String SQL = LinkedNumbers.with("select cast(? as varchar(10)) as nhs_number")
+            + "select l.nhs_number as linked_number,"
+            + " (select min(r.id) from staff_restriction r where r.user_id = ?"
+            + " and r.nhs_number in (select c.nhs_number from linked c)) as restriction_id,"
+            + " (select count(*) from patient x where x.nhs_number = ?) as registered, "
             + prefixed("p", PlanRepository.COLUMNS) + ", "
+            // The entry of the number the plan is held under (its nhs_number is the plan's).
             + prefixed("pt", PatientRepository.COLUMNS.replace("nhs_number, ", ""))
-            + " from (select cast(? as varchar(10)) as nhs_number) q"
-            + " left join staff_restriction r on r.user_id = ? and r.nhs_number = q.nhs_number"
-            + " left join care_plan p on p.nhs_number = q.nhs_number and " + PlanRepository.displayableOn("p")
-            // The register entry of the number looked up, plans or none: a number it does not hold is told apart.
-            + " left join patient pt on pt.nhs_number = q.nhs_number"
+            + ", pt.nhs_number as plan_registered"
+            + " from linked l"
+            + " left join care_plan p on p.nhs_number = l.nhs_number and " + PlanRepository.displayableOn("p")
+            + " left join patient pt on pt.nhs_number = p.nhs_number"
             + " order by p.start_date, p.id";
 
     @Inject
@@ -47,26 +65,31 @@ public class LookupRepository {
         List<Row> rows = database.query(SQL, statement -> {
             statement.setString(1, nhsNumber);
             statement.setString(2, userId);
-            PlanRepository.bindDisplayableOn(statement, 3, day);
+            statement.setString(3, nhsNumber);
+            PlanRepository.bindDisplayableOn(statement, 4, day);
         }, LookupRepository::row);
-        List<PlanRecord> plans = new ArrayList<>();
-        rows.forEach(row -> row.plan().ifPresent(plans::add));
+        List<ShownPlan> plans = new ArrayList<>();
+        Set<String> linked = new HashSet<>();
+        rows.forEach(row -> {
+            linked.add(row.linkedNumber());
+            row.plan().ifPresent(plans::add);
+        });
         Row first = rows.get(0);
-        return new Lookup(first.restriction(), plans, first.patient());
+        return new Lookup(first.restriction(), plans, linked, first.registered());
     }
 
-    private record Row(Optional<Long> restriction, Optional<PlanRecord> plan, Optional<PatientRecord> patient) {
+    private record Row(String linkedNumber, Optional<Long> restriction, boolean registered, Optional<ShownPlan> plan) {
     }
 
     private static Row row(ResultSet row) throws SQLException {
         long restriction = row.getLong("restriction_id");
         Optional<Long> restricting = row.wasNull() ? Optional.empty() : Optional.of(restriction);
         boolean planned = row.getString("id") != null;
-        boolean registered = row.getString("registered") != null;
-        return new Row(restricting, planned ? Optional.of(PlanRepository.read(row)) : Optional.empty(),
-                registered ? Optional.of(PatientRepository.read(row)) : Optional.empty());
+        boolean planRegistered = row.getString("plan_registered") != null;
+        Optional<ShownPlan> plan = planned ? Optional.of(new ShownPlan(PlanRepository.read(row),
+                planRegistered ? PatientRepository.read(row) : null)) : Optional.empty();
+        return new Row(row.getString("linked_number"), restricting, row.getLong("registered") > 0, plan);
     }
-
     private static String prefixed(String alias, String columns) {
         return Arrays.stream(columns.split(",\\s*")).map(c -> alias + "." + c).collect(Collectors.joining(", "));
     }

@@ -21,7 +21,6 @@ import uk.nhs.cpis.audit.AuditWriter;
 import uk.nhs.cpis.audit.SecurityAuditEntry;
 import uk.nhs.cpis.audit.SecurityAuditEntry.Action;
 import uk.nhs.cpis.audit.SecurityAuditEntry.Outcome;
-import uk.nhs.cpis.demographics.PatientRecord;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.Fhir;
@@ -30,7 +29,6 @@ import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.plan.CareTeamMapper;
 import uk.nhs.cpis.plan.DisplayWindow;
 import uk.nhs.cpis.plan.NhsNumber;
-import uk.nhs.cpis.plan.PlanRecord;
 import uk.nhs.cpis.restriction.RestrictionService;
 import uk.nhs.cpis.security.Caller;
 
@@ -78,37 +76,40 @@ public class LookupService {
             LookupMapper.addMatch(bundle, uri.getBaseUri() + "fhir/Flag/" + LookupMapper.flagId(nhsNumber),
                     LookupMapper.flag(nhsNumber));
         }
-        if (lookup.patient().isEmpty()) {
-            LookupMapper.addNotRegistered(bundle);
-        }
-        return bundle;
-    }
-
-    /** {@code GET /fhir/CareTeam} for clinicians: every displayable plan of every LA. */
-    public Bundle details(UriInfo uri) {
-        String nhsNumber = nhsNumberOf(uri.getQueryParameters());
-        Instant now = clock.instant();
-        LocalDate today = window.today();
-        LookupRepository.Lookup lookup = lookups.read(caller.userId(), nhsNumber, today);
-        requireNotRestricted(lookup.restriction(), Action.DETAILS, nhsNumber, now);
-        List<PlanRecord> shown = lookup.plans();
-        AccessEvent view = shown.isEmpty() || !caller.recordsViews() ? null : new AccessEvent(null, now, nhsNumber,
-                caller.userId(), caller.name(), caller.jobRole(), caller.orgCode(), caller.orgName());
-        answered(Action.DETAILS, nhsNumber, shown.size(), now, view);
-        PatientRecord patient = lookup.patient().orElse(null);
-        Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), shown.size());
-        String careTeams = uri.getBaseUri() + "fhir/CareTeam/";
-        shown.forEach(plan -> LookupMapper.addMatch(bundle, careTeams + plan.id(),
-                CareTeamMapper.toCareTeam(plan, patient, today)));
-        if (lookup.patient().isEmpty()) {
+        if (!lookup.registered()) {
             LookupMapper.addNotRegistered(bundle);
         }
         return bundle;
     }
 
     /**
-     * {@code GET /fhir/AuditEvent}: the latest B0107 views of the patient's CP information, newest first,
-     * while CP information is displayable. Views are only ever made of a displayable plan, so showing
+     * {@code GET /fhir/CareTeam} for clinicians: every displayable plan of every LA, held under the number
+     * looked up or any number the register links to it; the access event names the number looked up.
+     */
+    public Bundle details(UriInfo uri) {
+        String nhsNumber = nhsNumberOf(uri.getQueryParameters());
+        Instant now = clock.instant();
+        LocalDate today = window.today();
+        LookupRepository.Lookup lookup = lookups.read(caller.userId(), nhsNumber, today);
+        requireNotRestricted(lookup.restriction(), Action.DETAILS, nhsNumber, now);
+        List<LookupRepository.ShownPlan> shown = lookup.plans();
+        AccessEvent view = shown.isEmpty() || !caller.recordsViews() ? null : new AccessEvent(null, now, nhsNumber,
+                caller.userId(), caller.name(), caller.jobRole(), caller.orgCode(), caller.orgName());
+        answered(Action.DETAILS, nhsNumber, shown.size(), now, view);
+        Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), shown.size());
+        String careTeams = uri.getBaseUri() + "fhir/CareTeam/";
+        // Each plan names the number it is held under: a clinician sees that the LA has yet to resubmit it.
+        shown.forEach(s -> LookupMapper.addMatch(bundle, careTeams + s.plan().id(),
+                CareTeamMapper.toCareTeam(s.plan(), s.patient(), today)));
+        if (!lookup.registered()) {
+            LookupMapper.addNotRegistered(bundle);
+        }
+        return bundle;
+    }
+
+    /**
+     * {@code GET /fhir/AuditEvent}: the latest B0107 views of the patient's CP information, under any of
+     * its linked numbers, newest first, while CP information is displayable. Views are only ever made of a displayable plan, so showing
      * them after the plan was withdrawn (uploaded in error) or left its window would tell any clinician
      * that the child was on a plan.
      */
@@ -118,12 +119,12 @@ public class LookupService {
         LookupRepository.Lookup lookup = lookups.read(caller.userId(), nhsNumber, window.today());
         requireNotRestricted(lookup.restriction(), Action.PREVIOUS_VIEWS, nhsNumber, now);
         List<AccessEvent> views = lookup.plans().isEmpty() ? List.of()
-                : accessEvents.latest(nhsNumber, config.previousViews());
+                : accessEvents.latest(lookup.linkedNumbers(), config.previousViews());
         answered(Action.PREVIOUS_VIEWS, nhsNumber, views.size(), now, null);
         Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), views.size());
         String auditEvents = uri.getBaseUri() + "fhir/AuditEvent/";
         views.forEach(view -> LookupMapper.addMatch(bundle, auditEvents + view.id(), LookupMapper.auditEvent(view)));
-        if (lookup.patient().isEmpty()) {
+        if (!lookup.registered()) {
             LookupMapper.addNotRegistered(bundle);
         }
         return bundle;
