@@ -15,7 +15,7 @@ public record BatchRun(
         Instant finishedAt) {
 
     public enum Status {
-        RUNNING, COMPLETED, FAILED
+        RUNNING, COMPLETED, FAILED, SKIPPED
     }
 
     public enum Trigger {
@@ -25,5 +25,11 @@ public record BatchRun(
     public static BatchRun started(String id, Trigger trigger, Instant cutoff, Instant startedAt) {
         return new BatchRun(id, trigger, Status.RUNNING, cutoff, ChunkCounts.NONE, Housekeeping.Purged.NONE, null,
                 startedAt, null);
+    }
+
+    /** A scheduled run that did not start, and why (in {@code failure}): the run list shows every night. */
+    public static BatchRun skipped(String id, Trigger trigger, Instant cutoff, Instant at, String why) {
+        return new BatchRun(id, trigger, Status.SKIPPED, cutoff, ChunkCounts.NONE, Housekeeping.Purged.NONE, why, at,
+                at);
     }
 }

@@ -23,13 +23,15 @@ public class BatchRunRepository {
     Database database;
 
     public void insert(BatchRun run) {
-        database.update("insert into batch_run (" + COLUMNS + ") values (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, null, ?, null)",
+        database.update("insert into batch_run (" + COLUMNS + ") values (?, ?, ?, ?, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?)",
                 statement -> {
                     statement.setString(1, run.id());
                     statement.setString(2, run.trigger().name());
                     statement.setString(3, run.status().name());
                     statement.setTimestamp(4, Timestamp.from(run.cutoff()));
-                    statement.setTimestamp(5, Timestamp.from(run.startedAt()));
+                    statement.setString(5, run.failure());
+                    statement.setTimestamp(6, Timestamp.from(run.startedAt()));
+                    statement.setTimestamp(7, run.finishedAt() == null ? null : Timestamp.from(run.finishedAt()));
                 });
     }
 

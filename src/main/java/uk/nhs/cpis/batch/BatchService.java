@@ -25,6 +25,7 @@ import uk.nhs.cpis.audit.AuditWriter;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.LogRef;
+import uk.nhs.cpis.mode.ModeService;
 import uk.nhs.cpis.plan.DisplayWindow;
 
 /**
@@ -59,6 +60,8 @@ public class BatchService {
     AuditWriter audit;
     @Inject
     Clock clock;
+    @Inject
+    ModeService modes;
 
     // Runs work off the caller's thread, so that an HTTP caller can be answered 202 while a long run
     // goes on; one thread, since the lock allows one run at a time anyway.
@@ -94,6 +97,7 @@ public class BatchService {
      * or refuses with BATCH_ALREADY_RUNNING while a run holds the lock on any instance.
      */
     public Started start(Optional<Instant> cutoff, BatchRun.Trigger trigger) {
+        modes.requireWritable();
         Instant now = clock.instant();
         Instant settled = now.minus(config.settleTime());
         Instant until = cutoff.orElse(settled);
@@ -130,17 +134,34 @@ public class BatchService {
         }
     }
 
-    /** The scheduled run: skipped, not failed, when another instance is already running one. */
+    /**
+     * The scheduled run: skipped, not failed, when another instance is already running one, and skipped with
+     * a row in the run list while the service is read-only. The next run after the mode ends reads from the
+     * watermark, so it takes up the skipped nights' events, each once.
+     */
     public Optional<BatchRun> runScheduled() {
         try {
             return Optional.of(start(Optional.empty(), BatchRun.Trigger.SCHEDULED).finished().join());
         } catch (CpisException e) {
+            if (e.code() == ErrorCode.READ_ONLY_MODE) {
+                return Optional.of(skipped(BatchRun.Trigger.SCHEDULED));
+            }
             if (e.code() != ErrorCode.BATCH_ALREADY_RUNNING) {
                 throw e;
             }
             LogRef.BATCH004.log(LOG, BatchRun.Trigger.SCHEDULED);
             return Optional.empty();
         }
+    }
+
+    /** Records a run skipped in read-only mode (the database still takes this row: the mode is the service's). */
+    private BatchRun skipped(BatchRun.Trigger trigger) {
+        Instant now = clock.instant();
+        BatchRun run = BatchRun.skipped(UUID.randomUUID().toString(), trigger, now.minus(config.settleTime()), now,
+                "skipped: the service was read-only");
+        LogRef.BATCH008.log(LOG, trigger);
+        QuarkusTransaction.requiringNew().run(() -> runs.insert(run));
+        return run;
     }
 
     public Optional<BatchRun> find(String id) {

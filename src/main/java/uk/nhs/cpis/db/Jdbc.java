@@ -74,10 +74,27 @@ public final class Jdbc {
     }
 
     public static boolean isUniqueViolation(Throwable e) {
+        return hasState(e, "23505");
+    }
+
+    /**
+     * Whether the database refused a write because it is read-only: PostgreSQL's read_only_sql_transaction
+     * (a hot standby, or default_transaction_read_only), H2's "database is read only".
+     */
+    public static boolean isReadOnlyRefusal(Throwable e) {
+        return hasState(e, "25006") || hasState(e, "90097");
+    }
+
+    private static boolean hasState(Throwable e, String wanted) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String state = t instanceof SQLException sql ? sql.getSQLState()
                     : t instanceof DatabaseException db ? db.sqlState() : null;
-            if ("23505".equals(state)) {
+            if (wanted.equals(state)) {
+                return true;
+            }
+            // A batch's first failure hides behind the batch exception.
+            if (t instanceof SQLException sql && sql.getNextException() != null
+                    && wanted.equals(sql.getNextException().getSQLState())) {
                 return true;
             }
         }

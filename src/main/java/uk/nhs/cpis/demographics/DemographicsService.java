@@ -26,6 +26,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.nhs.cpis.db.Jdbc;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.ErrorResponses;
@@ -128,6 +129,10 @@ public class DemographicsService {
             QuarkusTransaction.requiringNew().run(() -> store(chunk.stream().map(Line::record).toList()));
             return chunk.size();
         } catch (RuntimeException e) {
+            // A database refusing every write (read-only) refuses the load, 503 rather than every line rejected.
+            if (Jdbc.isReadOnlyRefusal(e)) {
+                throw e;
+            }
             // Validation should leave the database nothing to refuse; should it still refuse one line,
             // that line alone is lost, not its chunk nor the answer about the chunks already committed.
             return storeLineByLine(chunk, errors);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -26,6 +27,8 @@ import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import uk.nhs.cpis.db.Jdbc;
+import uk.nhs.cpis.mode.ModeService;
 import uk.nhs.cpis.security.RequiredRoles;
 import uk.nhs.cpis.security.TokenRefusal;
 
@@ -39,9 +42,14 @@ public class ErrorResponses {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Inject
+    ModeService modes;
+
     @ServerExceptionMapper
     public Response refused(CpisException e, UriInfo uri) {
-        return respond(uri, e.code(), e.diagnostics(), e.expressions());
+        Response answer = respond(uri, e.code(), e.diagnostics(), e.expressions());
+        return e.retryAfter().map(wait -> Response.fromResponse(answer)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))).build()).orElse(answer);
     }
 
     @ServerExceptionMapper
@@ -123,8 +131,13 @@ public class ErrorResponses {
         return respond(uri, ErrorCode.INVALID_REQUEST, details, List.of());
     }
 
+    /** A write the database refused as read-only (a standby, default_transaction_read_only) is a 503, not a 500. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Jdbc.isReadOnlyRefusal(e)) {
+            LogRef.MODE004.log(LOG, causeChain(e));
+            return refused(modes.databaseRefusal(), uri);
+        }
         return serverError(e, uri);
     }
 
@@ -140,6 +153,7 @@ public class ErrorResponses {
         }
         Response.ResponseBuilder builder = Response.status(code.status());
         if (code.status() == 503) {
+            // A refusal that knows better (read-only mode) replaces it.
             builder.header(HttpHeaders.RETRY_AFTER, "60");
         }
         if (isFhir(uri.getPath())) {

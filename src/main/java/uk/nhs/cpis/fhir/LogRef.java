@@ -37,6 +37,12 @@ public enum LogRef {
     LOOKUP005(Logger.Level.INFO, "staff restriction added: org=%s restriction=%d"),
     LOOKUP006(Logger.Level.INFO, "staff restriction removed: org=%s restriction=%d"),
     LOOKUP007(Logger.Level.DEBUG, "patient search answered: kind=%s fuzzy=%s matches=%d"),
+    MODE001(Logger.Level.WARN, "service mode switched: mode=%s until=%s"),
+    MODE002(Logger.Level.INFO, "service mode followed by this instance: mode=%s"),
+    MODE003(Logger.Level.ERROR, "service mode not read from the database: cause=%s"),
+    MODE004(Logger.Level.WARN, "write refused by the database as read-only: cause=%s"),
+    BATCH008(Logger.Level.WARN, "batch run skipped: trigger=%s the service is read-only"),
+    UPLOAD006(Logger.Level.INFO, "queued upload held while writes are refused: ack=%s"),
     HTTP400(Logger.Level.INFO, "request refused: status=%d code=%s"),
     HTTP500(Logger.Level.ERROR, "request failed: cause=%s");
 

@@ -35,6 +35,9 @@ import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.LogRef;
 import uk.nhs.cpis.fhir.UnreadableEntries;
 import uk.nhs.cpis.fhir.Violations;
+import uk.nhs.cpis.mode.ModeConfig;
+import uk.nhs.cpis.mode.ModeService;
+import uk.nhs.cpis.mode.WritesResumed;
 import uk.nhs.cpis.plan.DisplayWindow;
 import uk.nhs.cpis.plan.PlanKey;
 
@@ -67,6 +70,10 @@ public class UploadService {
     FhirContext fhirContext;
     @Inject
     UploadConfig config;
+    @Inject
+    ModeService modes;
+    @Inject
+    ModeConfig modeConfig;
 
     // One worker: queued uploads are applied in the order received, never two at once.
     // A queued upload that meets a passing failure (a lock, a deadlock, a lost connection) is tried again
@@ -144,6 +151,18 @@ public class UploadService {
     }
 
     void resumeQueued(@Observes StartupEvent event) {
+        resumeQueued();
+    }
+
+    /** Queued uploads held back while the service was read-only are applied now, in the order received. */
+    void resumeQueued(@Observes WritesResumed event) {
+        resumeQueued();
+    }
+
+    private void resumeQueued() {
+        if (modes.readOnly()) {
+            return;
+        }
         for (String id : acknowledgements.queuedIds()) {
             LogRef.UPLOAD004.log(LOG, id);
             queue.submit(() -> applyQueued(id, 1));
@@ -165,6 +184,11 @@ public class UploadService {
     private void applyQueued(String id, int attempt) {
         MDC.put("requestId", "upload-" + id);
         try {
+            if (modes.readOnly()) {
+                // Left queued, never failed by the mode: taken up again when the mode ends.
+                LogRef.UPLOAD006.log(LOG, id);
+                return;
+            }
             inTransaction(() -> {
                 if (!acknowledgements.claimQueued(id)) {
                     return null;
@@ -175,6 +199,13 @@ public class UploadService {
         } catch (RuntimeException e) {
             LogRef.UPLOAD005.log(LOG, id, e.getClass().getName());
             if (stopping || Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            if (Jdbc.isReadOnlyRefusal(e)) {
+                // The database refuses writes (a standby, maintenance): left queued and tried again, never failed.
+                LogRef.UPLOAD006.log(LOG, id);
+                queue.schedule(() -> applyQueued(id, attempt), modeConfig.refreshInterval().toMillis(),
+                        TimeUnit.MILLISECONDS);
                 return;
             }
             if (Jdbc.isTransient(e) && attempt < QUEUED_ATTEMPTS) {
