@@ -135,8 +135,19 @@
     return [select, C.tag(type[0], type[1]), describe(c),
       el('span', { class: 'cpis-when', text: C.dateTime(access ? access.valueDateTime : c.sent) }),
       acknowledged ? el('span', {}, [C.tag('Acknowledged', 'green'), el('br'),
-        el('span', { class: 'nhsuk-body-s cpis-when', text: C.dateTime(acknowledged.valueDateTime) })])
+        el('span', { class: 'nhsuk-body-s cpis-when', text: C.dateTime(acknowledged.valueDateTime) }),
+        el('br'), el('span', { class: 'nhsuk-body-s cpis-acknowledged-by', text: acknowledgedBy(c) })])
         : C.tag('New', 'orange')];
+  }
+
+  /** "by Sam Worker (Social Worker)": who acknowledged, as the feed records it. */
+  function acknowledgedBy(c) {
+    var who = (ext(c, 'acknowledged-by') || {}).valueReference;
+    var role = (ext(c, 'acknowledged-by-job-role') || {}).valueString;
+    if (!who) {
+      return '';
+    }
+    return 'by ' + (who.display || (who.identifier || {}).value || '') + (role ? ' (' + role + ')' : '');
   }
 
   function describe(c) {

@@ -12,6 +12,24 @@
   var success = document.getElementById('success');
 
   function load() {
+    return Promise.all([loadRestrictions(), loadAttempts()]);
+  }
+
+  function loadAttempts() {
+    return C.api('/api/restrictions/blocked-attempts').then(function (list) {
+      var box = C.clear(document.getElementById('blocked-attempts'));
+      if (!list.length) {
+        box.appendChild(el('p', { id: 'no-blocked-attempts', text: 'No attempts have been blocked.' }));
+        return;
+      }
+      box.appendChild(C.table(null, ['When', 'Patient', 'Staff member', 'Restriction'], list.map(function (a) {
+        return [el('span', { class: 'cpis-when', text: C.dateTime(a.attemptedAt) }), C.nhsNumberCell(a.nhsNumber),
+          a.userId, a.restrictionInForce ? C.tag('In force', 'blue') : C.tag('Removed', 'grey')];
+      })));
+    }, function (error) { C.showError(errors, error.message); });
+  }
+
+  function loadRestrictions() {
     return C.api('/api/restrictions').then(function (list) {
       var box = C.clear(document.getElementById('restrictions'));
       if (!list.length) {

@@ -15,10 +15,11 @@ import uk.nhs.cpis.fhir.LogRef;
 import uk.nhs.cpis.notification.NotificationRepository;
 import uk.nhs.cpis.plan.DisplayWindow;
 import uk.nhs.cpis.plan.PlanRepository;
+import uk.nhs.cpis.restriction.RestrictionRepository;
 
 /**
  * The nightly clean-up, after the ASN pass: plans whose display window closed more than the grace
- * period ago, and access events and notifications past their retention. Times count back from the
+ * period ago, and access events, notifications and blocked attempts past their retention. Times count back from the
  * run's cut-off, so a rerun with the same cut-off removes nothing more.
  */
 @ApplicationScoped
@@ -37,6 +38,8 @@ public class Housekeeping {
     @Inject
     BatchState state;
     @Inject
+    RestrictionRepository restrictions;
+    @Inject
     RetentionConfig retention;
 
     /** In the caller's transaction; the caller holds the batch lock. */
@@ -49,8 +52,10 @@ public class Housekeeping {
         long events = state.purgeEventsBefore(before(cutoff, retention.accessEvents()), watermark);
         long made = notifications.purgeMadeBefore(before(cutoff, retention.notifications()));
         long anchors = state.purgeAnchorsBefore(watermark.accessedAt().minus(AsnRule.WINDOW));
+        long attempts = restrictions.purgeAttemptsBefore(before(cutoff, retention.audit()));
         Purged purged = new Purged(plansByLa.values().stream().mapToLong(Integer::longValue).sum(), events, made);
-        LogRef.BATCH006.log(LOG, runId, purged.plans(), purged.accessEvents(), purged.notifications(), anchors);
+        LogRef.BATCH006.log(LOG, runId, purged.plans(), purged.accessEvents(), purged.notifications(), anchors,
+                attempts);
         return purged;
     }
 

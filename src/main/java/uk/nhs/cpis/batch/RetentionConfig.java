@@ -18,4 +18,8 @@ public interface RetentionConfig {
     /** Notifications are kept this long after they were made. */
     @WithDefault("P2Y")
     Period notifications();
+
+    /** Audit records (a staff restriction's blocked attempts) are kept this long, after the restriction too. */
+    @WithDefault("P6Y")
+    Period audit();
 }

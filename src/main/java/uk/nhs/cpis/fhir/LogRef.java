@@ -21,7 +21,7 @@ public enum LogRef {
     BATCH004(Logger.Level.INFO, "batch run skipped: trigger=%s another run holds the lock"),
     BATCH005(Logger.Level.WARN, "interrupted batch run marked failed: run=%s"),
     BATCH006(Logger.Level.INFO, "housekeeping: run=%s plansPurged=%d accessEventsPurged=%d notificationsPurged=%d "
-            + "anchorsPurged=%d"),
+            + "anchorsPurged=%d blockedAttemptsPurged=%d"),
     BATCH007(Logger.Level.INFO, "plans purged: run=%s la=%s count=%d"),
     PLAN001(Logger.Level.INFO, "projected plan ends moved by a register change: plans=%d"),
     NOTIF001(Logger.Level.INFO, "registration notifications: births=%d inactiveNhsNumbers=%d"),

@@ -69,6 +69,15 @@ public final class NotificationMapper {
         if (n.acknowledgedAt() != null) {
             communication.addExtension(EXTENSION + "acknowledged", dateTime(n.acknowledgedAt()));
         }
+        if (n.acknowledgedBy() != null) {
+            Acknowledger by = n.acknowledgedBy();
+            communication.addExtension(EXTENSION + "acknowledged-by", new Reference()
+                    .setIdentifier(new Identifier().setSystem(Fhir.SDS_USER_SYSTEM).setValue(by.userId()))
+                    .setDisplay(orElse(by.name(), by.userId())));
+            if (by.jobRole() != null) {
+                communication.addExtension(EXTENSION + "acknowledged-by-job-role", new StringType(by.jobRole()));
+            }
+        }
         return communication;
     }
 

@@ -11,7 +11,8 @@ import uk.nhs.cpis.demographics.PatientRecord;
 /**
  * A notification to one LA. The patient and access details are a snapshot taken when it was made:
  * the LA sees what the clinician saw, even if the register changes later. The access fields are set
- * for ASNs only; {@code relatedNhsNumber} is the newborn's (birth) or the replacing (inactive) number.
+ * for ASNs only; {@code relatedNhsNumber} is the newborn's (birth) or the replacing (inactive) number;
+ * {@code acknowledgedBy} is set with {@code acknowledgedAt}.
  */
 public record NotificationRecord(
         String id,
@@ -31,7 +32,8 @@ public record NotificationRecord(
         String orgName,
         String relatedNhsNumber,
         Instant createdAt,
-        Instant acknowledgedAt) {
+        Instant acknowledgedAt,
+        Acknowledger acknowledgedBy) {
 
     /** An ASN: the access as recorded, the patient as registered (name and birth date). */
     public static NotificationRecord asn(String laCode, String laName, String batchRunId, long accessEventId,
@@ -39,7 +41,7 @@ public record NotificationRecord(
             String nhsNumber, String patientName, LocalDate patientBirthDate, Instant createdAt) {
         return new NotificationRecord(timeOrderedId(createdAt), laCode, laName, Category.ASN, batchRunId,
                 accessEventId, nhsNumber, patientName, patientBirthDate, accessedAt, userId, userName, jobRole,
-                orgCode, orgName, null, createdAt, null);
+                orgCode, orgName, null, createdAt, null, null);
     }
 
     /**
@@ -51,7 +53,7 @@ public record NotificationRecord(
         String key = String.join("|", category.code(), laCode, nhsNumber, relatedNhsNumber);
         return new NotificationRecord(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString(), laCode, laName, category, null, null, nhsNumber,
                 subject == null ? null : displayName(subject.given(), subject.family()), subject == null ? null : subject.birthDate(), null, null, null, null, null, null,
-                relatedNhsNumber, createdAt, null);
+                relatedNhsNumber, createdAt, null, null);
     }
 
     // The creation time in the high bits (as in a version 7 UUID): the batch's inserts append to the

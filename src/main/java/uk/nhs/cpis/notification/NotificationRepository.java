@@ -35,7 +35,11 @@ public class NotificationRepository {
             + "cast(? as bigint), ?, ?, cast(? as date), cast(? as timestamp with time zone), ?, ?, ?, ?, ?, ?, "
             + "cast(? as timestamp with time zone), cast(? as timestamp with time zone))) as s (" + COLUMNS
             + ") on t.id = s.id when not matched then insert (" + COLUMNS + ") values (" + prefixed("s.") + ")";
-    private static final String SELECT = "select n.seq, " + prefixed("n.") + ", " + RestrictionSql.restricted("n")
+    private static final String ACKNOWLEDGE = "update notification n set acknowledged_at = ?, acknowledged_by = ?, "
+            + "acknowledged_by_name = ?, acknowledged_by_role = ? ";
+    // Who acknowledged is written by acknowledging only, never by an insert: a notification is made unacknowledged.
+    private static final String SELECT = "select n.seq, " + prefixed("n.") + ", n.acknowledged_by, "
+            + "n.acknowledged_by_name, n.acknowledged_by_role, " + RestrictionSql.restricted("n")
             + " as restricted from notification n ";
 
     @Inject
@@ -106,27 +110,36 @@ public class NotificationRepository {
                 }, NotificationRepository::readEntry);
     }
 
-    /** Acknowledges those not yet acknowledged; an acknowledged notification keeps its first time. */
-    public int acknowledge(Collection<String> ids, Instant now) {
+    /** Acknowledges those not yet acknowledged; an acknowledged notification keeps its first time and person. */
+    public int acknowledge(Collection<String> ids, Instant now, Acknowledger by) {
         if (ids.isEmpty()) {
             return 0;
         }
-        return database.update("update notification set acknowledged_at = ? where acknowledged_at is null and id in ("
+        return database.update(ACKNOWLEDGE + "where acknowledged_at is null and id in ("
                 + Jdbc.placeholders(ids.size()) + ")", statement -> {
-                    statement.setTimestamp(1, Timestamp.from(now));
-                    Jdbc.bindAll(statement, 2, ids);
+                    int next = bindAcknowledgement(statement, now, by);
+                    Jdbc.bindAll(statement, next, ids);
                 });
     }
 
-    public int acknowledgeBatch(Viewer viewer, String batchRunId, Instant now) {
-        String sql = "update notification n set acknowledged_at = ? where n.acknowledged_at is null "
-                + "and n.batch_run_id = ? and n.la_code = ? and " + RestrictionSql.visible("n", viewer);
+    public int acknowledgeBatch(Viewer viewer, String batchRunId, Instant now, Acknowledger by) {
+        String sql = ACKNOWLEDGE + "where acknowledged_at is null and batch_run_id = ? and la_code = ? and "
+                + RestrictionSql.visible("n", viewer);
         return database.update(sql, statement -> {
-            statement.setTimestamp(1, Timestamp.from(now));
-            statement.setString(2, batchRunId);
-            statement.setString(3, viewer.laCode());
-            RestrictionSql.bindVisible(statement, 4, viewer);
+            int next = bindAcknowledgement(statement, now, by);
+            statement.setString(next++, batchRunId);
+            statement.setString(next++, viewer.laCode());
+            RestrictionSql.bindVisible(statement, next, viewer);
         });
+    }
+
+    private static int bindAcknowledgement(PreparedStatement statement, Instant now, Acknowledger by)
+            throws SQLException {
+        statement.setTimestamp(1, Timestamp.from(now));
+        statement.setString(2, by.userId());
+        statement.setString(3, by.name());
+        statement.setString(4, by.jobRole());
+        return 5;
     }
 
     /**
@@ -204,8 +217,14 @@ public class NotificationRepository {
                 birthDate == null ? null : birthDate.toLocalDate(), instant(row, "accessed_at"), row.getString("user_id"),
                 row.getString("user_name"), row.getString("job_role"), row.getString("org_code"),
                 row.getString("org_name"), row.getString("related_nhs_number"), instant(row, "created_at"),
-                instant(row, "acknowledged_at"));
+                instant(row, "acknowledged_at"), acknowledger(row));
         return new FeedEntry(row.getLong("seq"), notification, row.getBoolean("restricted"));
+    }
+
+    private static Acknowledger acknowledger(ResultSet row) throws SQLException {
+        String userId = row.getString("acknowledged_by");
+        return userId == null ? null : new Acknowledger(userId, row.getString("acknowledged_by_name"),
+                row.getString("acknowledged_by_role"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

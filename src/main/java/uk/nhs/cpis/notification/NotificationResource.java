@@ -72,7 +72,8 @@ public class NotificationResource {
     @RolesAllowed(Roles.LA_SOCIAL_WORKER)
     @Consumes({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
     public Parameters acknowledge(Parameters parameters) {
-        long acknowledged = notifications.acknowledge(viewer(), parse(parameters));
+        long acknowledged = notifications.acknowledge(viewer(),
+                new Acknowledger(caller.userId(), caller.name(), caller.jobRole()), parse(parameters));
         Parameters result = new Parameters();
         result.addParameter().setName("acknowledged").setValue(new IntegerType(Math.toIntExact(acknowledged)));
         return result;

@@ -87,7 +87,7 @@ public class NotificationService {
      * before included).
      */
     @Transactional
-    public long acknowledge(Viewer viewer, Acknowledge what) {
+    public long acknowledge(Viewer viewer, Acknowledger by, Acknowledge what) {
         long acknowledged;
         int newly;
         if (what instanceof Acknowledge.Listed listed) {
@@ -104,7 +104,7 @@ public class NotificationService {
                 }
             }
             acknowledged = listed.ids().size();
-            newly = notifications.acknowledge(listed.ids(), clock.instant());
+            newly = notifications.acknowledge(listed.ids(), clock.instant(), by);
         } else {
             String batchRunId = ((Acknowledge.Batch) what).batchRunId();
             if (batchRuns.find(batchRunId).isEmpty()) {
@@ -112,7 +112,7 @@ public class NotificationService {
                         + "acknowledged.");
             }
             acknowledged = notifications.count(viewer, new FeedQuery(null, batchRunId, null));
-            newly = notifications.acknowledgeBatch(viewer, batchRunId, clock.instant());
+            newly = notifications.acknowledgeBatch(viewer, batchRunId, clock.instant(), by);
         }
         LogRef.NOTIF002.log(LOG, viewer.laCode(), acknowledged, newly);
         return acknowledged;

@@ -12,7 +12,10 @@ import jakarta.inject.Inject;
 
 import uk.nhs.cpis.db.Database;
 
-/** The staff_restriction and restriction_blocked_attempt tables (V3, one restriction per user and patient since V5). */
+/**
+ * The staff_restriction and restriction_blocked_attempt tables (V3, one restriction per user and patient
+ * since V5; since V10 an attempt outlives its restriction and carries its organisation, patient and user).
+ */
 @ApplicationScoped
 public class RestrictionRepository {
     private static final String COLUMNS = "id, org_code, user_id, nhs_number, reason, created_by, created_at";
@@ -50,8 +53,9 @@ public class RestrictionRepository {
 
     /** Records an attempt; nothing when the restriction was removed meanwhile (the security audit still has it). */
     void insertAttempt(long restrictionId, Instant at, String action, String requestId) {
-        database.update("insert into restriction_blocked_attempt (restriction_id, attempted_at, action, request_id) "
-                + "select id, ?, ?, ? from staff_restriction where id = ?", statement -> {
+        database.update("insert into restriction_blocked_attempt (restriction_id, attempted_at, action, request_id, "
+                + "org_code, nhs_number, user_id) select id, ?, ?, ?, org_code, nhs_number, user_id "
+                + "from staff_restriction where id = ?", statement -> {
                     statement.setTimestamp(1, Timestamp.from(at));
                     statement.setString(2, action);
                     statement.setString(3, requestId);
@@ -59,17 +63,33 @@ public class RestrictionRepository {
                 });
     }
 
-    /** Blocked attempts on an organisation's restrictions (or on one of them), newest first. */
-    List<BlockedAttempt> attempts(String orgCode, Long restrictionId) {
-        return database.query("select a.restriction_id, a.attempted_at, a.action from restriction_blocked_attempt a "
-                + "join staff_restriction r on r.id = a.restriction_id where r.org_code = ?"
-                + (restrictionId == null ? "" : " and r.id = ?") + " order by a.attempted_at desc, a.id desc",
+    /**
+     * Blocked attempts on an organisation's restrictions, those removed included, newest first; narrowed to
+     * one restriction or one patient when given.
+     */
+    List<BlockedAttempt> attempts(String orgCode, Long restrictionId, String nhsNumber) {
+        return database.query("select a.restriction_id, a.attempted_at, a.action, a.nhs_number, a.user_id, "
+                + "(select count(*) from staff_restriction r where r.id = a.restriction_id) "
+                + "from restriction_blocked_attempt a where a.org_code = ?"
+                + (restrictionId == null ? "" : " and a.restriction_id = ?")
+                + (nhsNumber == null ? "" : " and a.nhs_number = ?") + " order by a.attempted_at desc, a.id desc",
                 statement -> {
-                    statement.setString(1, orgCode);
+                    int index = 1;
+                    statement.setString(index++, orgCode);
                     if (restrictionId != null) {
-                        statement.setLong(2, restrictionId);
+                        statement.setLong(index++, restrictionId);
                     }
-                }, row -> new BlockedAttempt(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3)));
+                    if (nhsNumber != null) {
+                        statement.setString(index, nhsNumber);
+                    }
+                }, row -> new BlockedAttempt(row.getLong(1), row.getTimestamp(2).toInstant(), row.getString(3),
+                        row.getString(4), row.getString(5), row.getInt(6) > 0));
+    }
+
+    /** Retention (cpis.retention.audit): removes blocked attempts made before {@code before}. */
+    public int purgeAttemptsBefore(Instant before) {
+        return database.update("delete from restriction_blocked_attempt where attempted_at < ?",
+                statement -> statement.setTimestamp(1, Timestamp.from(before)));
     }
 
     private static Restriction read(ResultSet row) throws SQLException {

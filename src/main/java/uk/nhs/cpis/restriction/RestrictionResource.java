@@ -2,6 +2,7 @@ package uk.nhs.cpis.restriction;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +45,16 @@ public class RestrictionResource {
     public List<RestrictionView> list() {
         QueryParameters.requireNone(uri.getQueryParameters());
         return restrictions.list();
+    }
+
+    /** Kept after a restriction is removed, for cpis.retention.audit (they are audit records). */
+    @GET
+    @Path("blocked-attempts")
+    public List<BlockedAttemptView> blockedAttempts(@QueryParam("nhsNumber") String nhsNumber) {
+        QueryParameters.requireKnown(uri.getQueryParameters().keySet(), Set.of("nhsNumber"),
+                "Blocked attempts take only nhsNumber=<NHS number>.");
+        QueryParameters.requireEachOnce(uri.getQueryParameters());
+        return restrictions.blockedAttempts(nhsNumber);
     }
 
     @GET

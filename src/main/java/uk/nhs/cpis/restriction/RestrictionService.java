@@ -73,7 +73,7 @@ public class RestrictionService {
     /** The organisation's restrictions, newest first, each with its blocked attempts. */
     public List<RestrictionView> list() {
         String orgCode = caller.orgCode();
-        Map<Long, List<BlockedAttempt>> attempts = restrictions.attempts(orgCode, null).stream()
+        Map<Long, List<BlockedAttempt>> attempts = restrictions.attempts(orgCode, null, null).stream()
                 .collect(Collectors.groupingBy(BlockedAttempt::restrictionId));
         return restrictions.listForOrg(orgCode).stream()
                 .map(r -> RestrictionView.of(r, attempts.getOrDefault(r.id(), List.of()))).toList();
@@ -81,7 +81,15 @@ public class RestrictionService {
 
     public RestrictionView get(long id) {
         Restriction restriction = ownRestriction(id);
-        return RestrictionView.of(restriction, restrictions.attempts(restriction.orgCode(), id));
+        return RestrictionView.of(restriction, restrictions.attempts(restriction.orgCode(), id, null));
+    }
+
+    /** Blocked attempts on the organisation's restrictions, removed ones included, newest first. */
+    public List<BlockedAttemptView> blockedAttempts(String nhsNumber) {
+        if (nhsNumber != null) {
+            PatientMapper.requireValid(nhsNumber, "nhsNumber");
+        }
+        return restrictions.attempts(caller.orgCode(), null, nhsNumber).stream().map(BlockedAttemptView::of).toList();
     }
 
     public void remove(long id) {

@@ -126,6 +126,35 @@ class AcknowledgeTest {
         }
     }
 
+    @Test
+    void shouldRecordWhoAcknowledgedAndShowThemInTheFeed() {
+        List<String> ids = ids(la, "");
+        String worker = Tokens.claims("la-social-worker", la, "sw-ack").claim("name", "Sam Worker")
+                .claim("job_role", "Senior Social Worker").sign();
+        given().auth().oauth2(worker).contentType("application/fhir+json").body(communications(ids.get(0)))
+                .when().post("/fhir/Communication/$acknowledge").then().statusCode(200);
+        // A later acknowledgement of a batch keeps the first person, as it keeps the first time.
+        given().auth().oauth2(Tokens.token("la-social-worker", la, "sw-later")).contentType("application/fhir+json")
+                .body(batch(runId)).when().post("/fhir/Communication/$acknowledge").then().statusCode(200);
+
+        String first = "entry.find { it.resource.id == '" + ids.get(0) + "' }.resource.extension";
+        String other = "entry.find { it.resource.id == '" + ids.get(1) + "' }.resource.extension";
+        io.restassured.path.json.JsonPath feed = Batches.feed(la, "sw1", "");
+        assertEquals("https://fhir.nhs.uk/Id/sds-user-id", feed.getString(first
+                + ".find { it.url.endsWith('/notification-acknowledged-by') }.valueReference.identifier.system"));
+        assertEquals("sw-ack", feed.getString(first
+                + ".find { it.url.endsWith('/notification-acknowledged-by') }.valueReference.identifier.value"));
+        assertEquals("Sam Worker", feed.getString(first
+                + ".find { it.url.endsWith('/notification-acknowledged-by') }.valueReference.display"));
+        assertEquals("Senior Social Worker", feed.getString(first
+                + ".find { it.url.endsWith('/notification-acknowledged-by-job-role') }.valueString"));
+        assertEquals("sw-later", feed.getString(other
+                + ".find { it.url.endsWith('/notification-acknowledged-by') }.valueReference.identifier.value"));
+        given().auth().oauth2(Tokens.token("la-social-worker", la, "sw1")).when().get("/fhir/Communication/" + ids.get(0))
+                .then().statusCode(200).body("extension.find { it.url.endsWith('/notification-acknowledged-by') }"
+                        + ".valueReference.display", equalTo("Sam Worker"));
+    }
+
     private void refuse(String parameters, int status, String code) {
         given().auth().oauth2(Tokens.token("la-social-worker", la, "sw1")).contentType("application/fhir+json")
                 .body(parameters).when().post("/fhir/Communication/$acknowledge")

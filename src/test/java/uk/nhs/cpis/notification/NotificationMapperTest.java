@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,11 +46,13 @@ class NotificationMapperTest {
         NotificationRecord acknowledged = new NotificationRecord(asn.id(), asn.laCode(), asn.laName(), asn.category(),
                 asn.batchRunId(), asn.accessEventId(), asn.nhsNumber(), asn.patientName(), asn.patientBirthDate(),
                 asn.accessedAt(), asn.userId(), asn.userName(), asn.jobRole(), asn.orgCode(), asn.orgName(), null,
-                asn.createdAt(), MADE.plusSeconds(3600));
+                asn.createdAt(), MADE.plusSeconds(3600), new Acknowledger("555000000777", "Sam Worker", "Social Worker"));
         Communication communication = NotificationMapper.toCommunication(new FeedEntry(2, acknowledged, true));
 
         ProfileValidator.instance().assertValid(communication);
         assertEquals("R", communication.getMeta().getSecurityFirstRep().getCode());
+        assertEquals("Sam Worker", ((Reference) communication.getExtensionByUrl(
+                "https://cpis.local/fhir/StructureDefinition/notification-acknowledged-by").getValue()).getDisplay());
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * V5 on a database holding what V3's per-organisation key allowed: the same user and patient
- * restricted by two organisations. Runs on the suite's database kind, in a schema (PostgreSQL) or
+ * restricted by two organisations; V10 on blocked attempts made before it. Runs on the suite's database kind, in a schema (PostgreSQL) or
  * an in-memory database (H2) of its own, so the application's tables are not touched.
  */
 class StaffRestrictionMigrationTest {
@@ -67,6 +67,22 @@ class StaffRestrictionMigrationTest {
                 insert into staff_restriction (id, org_code, user_id, nhs_number, reason, created_by, created_at)
                 values (99, 'RX404', 'u1', '9990000018', 'again', 'o4', current_timestamp)"""),
                 "one restriction per user and patient, whichever organisation adds it");
+    }
+
+    @Test
+    void shouldKeepBlockedAttemptsWithTheirOrganisationPatientAndUserOnceTheRestrictionGoes() throws SQLException {
+        execute("""
+                insert into staff_restriction (id, org_code, user_id, nhs_number, reason, created_by, created_at) values
+                  (1, 'RX101', 'u1', '9990000018', 'relative', 'o1', timestamp with time zone '2026-01-01 10:00:00+00')""");
+        execute("""
+                insert into restriction_blocked_attempt (id, restriction_id, attempted_at, action) values
+                  (10, 1, timestamp with time zone '2026-01-02 10:00:00+00', 'DETAILS')""");
+
+        flyway("10").migrate();
+        execute("delete from staff_restriction where id = 1");
+
+        assertEquals(List.of("10 1 RX101 9990000018 u1"),
+                rows("select id, restriction_id, org_code, nhs_number, user_id from restriction_blocked_attempt"));
     }
 
     private Flyway flyway(String target) {

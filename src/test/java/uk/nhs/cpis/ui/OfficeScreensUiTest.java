@@ -25,6 +25,7 @@ import org.openqa.selenium.WebDriver;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import uk.nhs.cpis.support.Batches;
+import uk.nhs.cpis.support.Lookups;
 import uk.nhs.cpis.support.MutableClock;
 import uk.nhs.cpis.support.Plans;
 import uk.nhs.cpis.support.TestPatients;
@@ -100,9 +101,13 @@ class OfficeScreensUiTest {
         Browser.screenshot(browser, "privacy-officer-1-restrictions");
         Browser.assertAccessible(browser, "staff restrictions");
 
+        Lookups.details(Tokens.clinician(user), child).statusCode(403);
         browser.findElement(By.cssSelector("button[id^='remove-']")).click();
         Browser.waitForText(browser, By.id("success"), "Restriction removed");
         Browser.waitFor(browser, By.id("no-restrictions"));
+        // The blocked attempt outlives the restriction.
+        List<List<String>> attempts = Browser.rows(browser.findElement(By.cssSelector("#blocked-attempts table")));
+        assertEquals(List.of(user, "Removed"), attempts.get(0).subList(2, 4));
         given().auth().oauth2(Tokens.privacyOfficer(org, "PO2")).when().get("/api/restrictions").then().statusCode(200)
                 .body("size()", equalTo(0));
     }

@@ -83,6 +83,7 @@ class SocialWorkerUiTest {
 
         Browser.waitForText(browser, By.id("success"), "3 notifications acknowledged");
         Browser.waitForText(browser, By.id("groups"), "Acknowledged");
+        Browser.waitForText(browser, By.id("groups"), "by Chris Moore (Social Worker)");
         assertEquals(0, browser.findElements(By.cssSelector("input.cpis-select")).size());
         Browser.screenshot(browser, "social-worker-2-acknowledged");
         Browser.assertAccessible(browser, "inbox after acknowledging");
