@@ -85,6 +85,16 @@ public class PatientRepository {
         return found;
     }
 
+    /** The newborns naming any of these mothers (index {@code ix_patient_mother}). */
+    public List<PatientRecord> findNewborns(Collection<String> motherNhsNumbers) {
+        if (motherNhsNumbers.isEmpty()) {
+            return List.of();
+        }
+        return database.query("select " + COLUMNS + " from patient where mother_nhs_number in ("
+                + Jdbc.placeholders(motherNhsNumbers.size()) + ")",
+                statement -> Jdbc.bindAll(statement, 1, motherNhsNumbers), PatientRepository::read);
+    }
+
     /**
      * The register entry of the current number of the supersession chain {@code nhsNumber} belongs to: the
      * end of its replaced-by links (empty when that number is not registered).

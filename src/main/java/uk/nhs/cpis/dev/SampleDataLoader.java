@@ -23,12 +23,18 @@ import uk.nhs.cpis.upload.UploadService;
 import uk.nhs.cpis.upload.Uploader;
 
 /**
- * Loads the storyboard people and their plans from sample-data/ when the dev service starts.
- * Built into dev mode only; replaying is harmless (upserts, and Bundle identifiers answered once).
+ * Loads the storyboard people and their plans from sample-data/ when the dev service starts: first
+ * sample-data/history/, then sample-data/ itself, each its register file then its uploads. Built into dev
+ * mode only; replaying is harmless (upserts, Bundle identifiers answered once, notifications made once).
  */
 @IfBuildProfile("dev")
 public class SampleDataLoader {
     private static final Logger LOG = Logger.getLogger(SampleDataLoader.class);
+    /**
+     * What happened before the register's present state, loaded first: Sam's plan under his old number,
+     * which the top-level register then supersedes, making the inactive-NHS-number notification.
+     */
+    private static final String HISTORY = "history";
 
     @Inject
     DemographicsService demographics;
@@ -44,6 +50,15 @@ public class SampleDataLoader {
             return;
         }
         Path directory = Path.of(config.directory());
+        Path history = directory.resolve(HISTORY);
+        if (Files.isDirectory(history)) {
+            loadStep(history);
+        }
+        loadStep(directory);
+    }
+
+    /** The register file of one step, then its upload Bundles in file-name order. */
+    private void loadStep(Path directory) throws IOException {
         long patientsStored;
         try (InputStream patients = Files.newInputStream(directory.resolve("patients.ndjson"))) {
             patientsStored = demographics.load(patients).stored();

@@ -89,6 +89,15 @@ public class PlanRepository {
                 });
     }
 
+    /** Every LA's plans for these NHS numbers that are not withdrawn, whatever their dates. */
+    public List<PlanRecord> findNotWithdrawn(Collection<String> nhsNumbers) {
+        if (nhsNumbers.isEmpty()) {
+            return List.of();
+        }
+        return database.query(SELECT + "where nhs_number in (" + Jdbc.placeholders(nhsNumbers.size())
+                + ") and withdrawn = false", statement -> Jdbc.bindAll(statement, 1, nhsNumbers), PlanRepository::read);
+    }
+
     /** Every LA's plans for these NHS numbers inside their display window on {@code day}. */
     public List<PlanRecord> findDisplayable(Collection<String> nhsNumbers, LocalDate day) {
         if (nhsNumbers.isEmpty()) {

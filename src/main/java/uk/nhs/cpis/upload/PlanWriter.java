@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import uk.nhs.cpis.demographics.PatientRecord;
@@ -21,6 +22,7 @@ import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.plan.PlanKey;
 import uk.nhs.cpis.plan.PlanRecord;
 import uk.nhs.cpis.plan.PlanRepository;
+import uk.nhs.cpis.plan.PlansStored;
 
 /**
  * Applies upload commands in order, in the caller's transaction: one read of the register and of
@@ -32,6 +34,8 @@ class PlanWriter {
     PatientRepository patients;
     @Inject
     PlanRepository plans;
+    @Inject
+    Event<PlansStored> stored;
 
     /** {@code commands} holds null where an entry was already refused; its result stays as given. */
     List<EntryResult> apply(Uploader la, List<PlanCommand> commands, List<EntryResult> results, LocalDate today,
@@ -62,6 +66,9 @@ class PlanWriter {
         }
         plans.insertAll(changed.values().stream().filter(p -> !inDatabase.contains(p.key())).toList());
         plans.updateAll(changed.values().stream().filter(p -> inDatabase.contains(p.key())).toList());
+        if (!changed.isEmpty()) {
+            stored.fire(new PlansStored(List.copyOf(changed.values())));
+        }
         return answered;
     }
 

@@ -25,7 +25,10 @@ import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Timeline;
 import uk.nhs.cpis.support.Tokens;
 
-/** Birth and inactive-NHS-number notifications, made when the demographics register is loaded. */
+/**
+ * Birth and inactive-NHS-number notifications, made when the demographics register is loaded, and a birth
+ * notification also when an unborn plan is uploaded for a mother whose newborn is already registered.
+ */
 @QuarkusTest
 class RegistrationNotificationTest {
     private static final String SD = "https://cpis.local/fhir/StructureDefinition/notification-";
@@ -70,6 +73,53 @@ class RegistrationNotificationTest {
         assertEquals("Tracy Jones", birth.getSubject().getDisplay());
         assertEquals(newborn, ((Identifier) birth.getExtensionByUrl(SD + "newborn-nhs-number").getValue()).getValue());
         assertNull(birth.getExtensionByUrl(SD + "batch-run"), "not made by a batch run");
+    }
+
+    @Test
+    void shouldTellTheLaWhenTheUnbornPlanIsUploadedAfterThePrematureNewbornIsRegisteredOnce() {
+        LocalDate motherBorn = today.minusYears(19);
+        String mother = TestPatients.register("Brown", "Tracy", motherBorn);
+        String newborn = TestPatients.newNhsNumber();
+        // Born six weeks before the due date, and registered before the LA's upload reached the exchange.
+        TestPatients.register(TestPatients.newbornJson(newborn, mother, today), newborn);
+        Plans.Builder unborn = Plans.plan(mother, "Brown", motherBorn, Plans.UCPP).la(la)
+                .start(today.minusDays(100).toString()).end(today.plusDays(42).toString());
+
+        Batches.uploadPlan(la, unborn);
+        Batches.uploadPlan(la, unborn.office("01632 960009"));
+        TestPatients.register(TestPatients.newbornJson(newborn, mother, today), newborn);
+
+        Bundle feed = NotificationFeedTest.parse(given().auth().oauth2(Tokens.token("la-social-worker", la, "sw1"))
+                .when().get("/fhir/Communication?category=birth-notification").then().statusCode(200)
+                .extract().asString());
+        assertEquals(1, feed.getTotal(), "uploaded twice, registered twice, in either order: notified once");
+        Communication birth = (Communication) feed.getEntryFirstRep().getResource();
+        assertEquals(mother, birth.getSubject().getIdentifier().getValue());
+        assertEquals("Tracy Brown", birth.getSubject().getDisplay());
+        assertEquals(newborn, ((Identifier) birth.getExtensionByUrl(SD + "newborn-nhs-number").getValue()).getValue());
+    }
+
+    @Test
+    void shouldNotTellAboutABabyBornOutsideTheUnbornPlansPeriodWhicheverComesFirst() {
+        LocalDate motherBorn = today.minusYears(25);
+        // Born the day before the plan began: an older sibling, registered before and after the upload.
+        String mother = TestPatients.register("Jones", "Tracy", motherBorn);
+        String before = TestPatients.newNhsNumber();
+        TestPatients.register(TestPatients.newbornJson(before, mother, today.minusDays(11)), before);
+        Batches.uploadPlan(la, Plans.plan(mother, "Jones", motherBorn, Plans.UCPP).la(la)
+                .start(today.minusDays(10).toString()).end(today.plusDays(100).toString()));
+        String sibling = TestPatients.newNhsNumber();
+        TestPatients.register(TestPatients.newbornJson(sibling, mother, today.minusDays(11)), sibling);
+        // Born the day after the last display day (due date + 28 days), before and after the upload.
+        String lateMother = TestPatients.register("Jones", "Amy", motherBorn);
+        String late = TestPatients.newNhsNumber();
+        TestPatients.register(TestPatients.newbornJson(late, lateMother, today), late);
+        Batches.uploadPlan(la, Plans.plan(lateMother, "Jones", motherBorn, Plans.UCPP).la(la)
+                .start(today.minusDays(200).toString()).end(today.minusDays(29).toString()));
+        String lateTwin = TestPatients.newNhsNumber();
+        TestPatients.register(TestPatients.newbornJson(lateTwin, lateMother, today), lateTwin);
+
+        assertEquals(0, Batches.feed(la, "sw1", "").getInt("total"));
     }
 
     @Test
