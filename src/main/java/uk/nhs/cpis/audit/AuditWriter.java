@@ -51,6 +51,8 @@ public class AuditWriter {
     AuditConfig config;
     @Inject
     Clock clock;
+    @Inject
+    AuditMetrics metrics;
 
     private BlockingQueue<Pending> queue;
     private Thread writer;
@@ -63,6 +65,7 @@ public class AuditWriter {
         writer = new Thread(this::drain, "cpis-audit-writer");
         writer.setDaemon(true);
         writer.start();
+        metrics.watchQueue(queue::size, config.queueCapacity());
     }
 
     @PreDestroy
@@ -86,7 +89,13 @@ public class AuditWriter {
         Pending pending = new Pending(entry, event, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             LogRef.LOOKUP004.log(LOG, config.queueCapacity());
+            if (event != null) {
+                metrics.failed(AuditMetrics.Failure.QUEUE_FULL, 1);
+            }
             throw notRecorded();
+        }
+        if (event != null) {
+            metrics.queued();
         }
         try {
             pending.committed().get(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -130,6 +139,7 @@ public class AuditWriter {
             } catch (Throwable e) {
                 // The thread must survive anything, or every later lookup would time out.
                 batch.forEach(p -> p.committed().completeExceptionally(e));
+                metrics.failed(AuditMetrics.Failure.COMMIT_ERROR, events(batch));
                 LogRef.LOOKUP003.log(LOG, batch.size(), e.getClass().getName());
             } finally {
                 batch.clear();
@@ -148,6 +158,7 @@ public class AuditWriter {
             return true;
         }
         pending.committed().completeExceptionally(new IllegalStateException("access event too old to record"));
+        metrics.failed(AuditMetrics.Failure.TOO_LATE, 1);
         return false;
     }
 
@@ -161,16 +172,22 @@ public class AuditWriter {
                 securityAudit.insertAll(records.stream().map(Pending::entry).toList());
             });
             records.forEach(p -> p.committed().complete(null));
+            metrics.committed(events(records));
         } catch (RuntimeException e) {
             LogRef.LOOKUP003.log(LOG, records.size(), e.getClass().getName());
             if (records.size() == 1) {
                 records.get(0).committed().completeExceptionally(e);
+                metrics.failed(AuditMetrics.Failure.COMMIT_ERROR, events(records));
                 return;
             }
             // One record the database refuses must not cost the others their answer.
             Instant oldest = oldestWritable();
             records.stream().filter(p -> inTime(p, oldest)).forEach(p -> write(List.of(p)));
         }
+    }
+
+    private static long events(List<Pending> records) {
+        return records.stream().filter(p -> p.event() != null).count();
     }
 
     private int transactionTimeoutSeconds() {

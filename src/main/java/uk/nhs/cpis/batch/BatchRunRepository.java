@@ -75,6 +75,13 @@ public class BatchRunRepository {
                 statement -> statement.setString(1, BatchRun.Status.RUNNING.name()), row -> row.getString(1));
     }
 
+    /** When the last completed run finished, on any instance. */
+    public Optional<Instant> lastCompletedAt() {
+        return database.queryFirst("select max(finished_at) from batch_run where status = ?",
+                statement -> statement.setString(1, BatchRun.Status.COMPLETED.name()),
+                row -> Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant)).flatMap(at -> at);
+    }
+
     public Optional<BatchRun> find(String id) {
         return database.queryFirst("select " + COLUMNS + " from batch_run where id = ?",
                 statement -> statement.setString(1, id), BatchRunRepository::read);

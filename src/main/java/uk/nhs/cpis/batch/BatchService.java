@@ -62,6 +62,8 @@ public class BatchService {
     Clock clock;
     @Inject
     ModeService modes;
+    @Inject
+    BatchMetrics metrics;
 
     // Runs work off the caller's thread, so that an HTTP caller can be answered 202 while a long run
     // goes on; one thread, since the lock allows one run at a time anyway.
@@ -161,6 +163,7 @@ public class BatchService {
                 "skipped: the service was read-only");
         LogRef.BATCH008.log(LOG, trigger);
         QuarkusTransaction.requiringNew().run(() -> runs.insert(run));
+        metrics.ended(BatchRun.Status.SKIPPED, Duration.ZERO);
         return run;
     }
 
@@ -190,9 +193,11 @@ public class BatchService {
             });
             LogRef.BATCH002.log(LOG, run.id(), counts.eventsRead(), counts.notificationsCreated(), counts.suppressed(),
                     counts.eventsWithoutPlan(), purged.plans(), (System.nanoTime() - started) / 1_000_000);
+            metrics.ended(BatchRun.Status.COMPLETED, Duration.ofNanos(System.nanoTime() - started));
         } catch (RuntimeException e) {
             LogRef.BATCH003.log(LOG, run.id(), causeChain(e));
             QuarkusTransaction.requiringNew().run(() -> runs.fail(run.id(), causeChain(e), clock.instant()));
+            metrics.ended(BatchRun.Status.FAILED, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             // Released only once the run's row says how it ended: the next holder fails runs still "running".
             held.release();

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 
 import uk.nhs.cpis.fhir.Fhir;
+import uk.nhs.cpis.lookup.LookupMetrics;
 import uk.nhs.cpis.security.Roles;
 
 /** The register's FHIR Patient endpoint: loading (cpis-admin) and search (clinical roles). */
@@ -28,6 +29,8 @@ public class PatientResource {
     PatientRepository patients;
     @Inject
     PatientSearchService search;
+    @Inject
+    LookupMetrics metrics;
     @Context
     UriInfo uri;
 
@@ -35,7 +38,7 @@ public class PatientResource {
     @RolesAllowed({ Roles.CPIS_VIEW, Roles.CPIS_VIEW_NO_ASN })
     @Produces({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
     public Bundle search() {
-        return search.search(uri);
+        return metrics.timed(LookupMetrics.Kind.PATIENT_SEARCH, () -> search.search(uri));
     }
 
     @PUT

@@ -21,11 +21,13 @@ import uk.nhs.cpis.security.Roles;
 public class AuditEventResource {
     @Inject
     LookupService lookups;
+    @Inject
+    LookupMetrics metrics;
     @Context
     UriInfo uri;
 
     @GET
     public Bundle search() {
-        return lookups.previousViews(uri);
+        return metrics.timed(LookupMetrics.Kind.AUDITEVENT, () -> lookups.previousViews(uri));
     }
 }

@@ -21,11 +21,13 @@ import uk.nhs.cpis.security.Roles;
 public class FlagResource {
     @Inject
     LookupService lookups;
+    @Inject
+    LookupMetrics metrics;
     @Context
     UriInfo uri;
 
     @GET
     public Bundle search() {
-        return lookups.presence(uri);
+        return metrics.timed(LookupMetrics.Kind.FLAG, () -> lookups.presence(uri));
     }
 }

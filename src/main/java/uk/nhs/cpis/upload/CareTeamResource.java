@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.CareTeam;
 
 import uk.nhs.cpis.fhir.Fhir;
 import uk.nhs.cpis.fhir.QueryParameters;
+import uk.nhs.cpis.lookup.LookupMetrics;
 import uk.nhs.cpis.lookup.LookupService;
 import uk.nhs.cpis.plan.PlanKey;
 import uk.nhs.cpis.security.Caller;
@@ -39,6 +40,8 @@ public class CareTeamResource {
     PlanListService planList;
     @Inject
     LookupService lookups;
+    @Inject
+    LookupMetrics metrics;
     @Inject
     Caller caller;
     @Context
@@ -68,7 +71,7 @@ public class CareTeamResource {
         if (caller.hasRole(Roles.LA_UPLOAD)) {
             return planList.page(caller.orgCode(), uri);
         }
-        return lookups.details(uri);
+        return metrics.timed(LookupMetrics.Kind.CARETEAM, () -> lookups.details(uri));
     }
 
     private PlanKey key() {

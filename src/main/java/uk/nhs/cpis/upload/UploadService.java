@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -72,6 +73,8 @@ public class UploadService {
     UploadConfig config;
     @Inject
     ModeService modes;
+    @Inject
+    Event<UploadMetrics.EntriesApplied> applied;
     @Inject
     ModeConfig modeConfig;
 
@@ -142,8 +145,12 @@ public class UploadService {
     public EntryResult applySingle(Uploader la, PlanKey key, Optional<CareTeam> careTeam) {
         PlanCommand command = careTeam.<PlanCommand>map(c -> new PlanCommand.Put(key, c))
                 .orElseGet(() -> new PlanCommand.Withdraw(key));
-        EntryResult result = inTransaction(() -> writer.apply(la, List.of(command), Collections.singletonList(null),
-                window.today(), clock.instant()).get(0));
+        EntryResult result = inTransaction(() -> {
+            List<EntryResult> results = writer.apply(la, List.of(command), Collections.singletonList(null),
+                    window.today(), clock.instant());
+            applied.fire(new UploadMetrics.EntriesApplied(results));
+            return results.get(0);
+        });
         if (!result.succeeded()) {
             throw new Violations(result.violations());
         }
@@ -260,6 +267,7 @@ public class UploadService {
             }
         }
         results = writer.apply(la, commands, results, window.today(), now);
+        applied.fire(new UploadMetrics.EntriesApplied(results));
         Bundle response = AcknowledgementMapper.toBatchResponse(ack.id(), results, now);
         String responseBody = fhirContext.newJsonParser().encodeResourceToString(response);
         if (ack.status() == Acknowledgement.Status.QUEUED) {

@@ -45,8 +45,9 @@ class K8sManifestsTest {
     @Test
     void shouldRunProductionAsTwoReplicasOnAThreeInstanceDatabase() {
         Map<String, Integer> kinds = ManifestRules.counts(Manifests.parse(Manifests.render(PRODUCTION)));
-        assertEquals(Map.of("Deployment", 1, "Service", 1, "ConfigMap", 1, "PodDisruptionBudget", 1, "NetworkPolicy", 2,
-                "Cluster", 1, "ScheduledBackup", 1), kinds);
+        // ConfigMaps: the settings and the Grafana dashboard (k8s/monitoring, with the PodMonitor and the alerts).
+        assertEquals(Map.of("Deployment", 1, "Service", 1, "ConfigMap", 2, "PodDisruptionBudget", 1, "NetworkPolicy", 2,
+                "Cluster", 1, "ScheduledBackup", 1, "PodMonitor", 1, "PrometheusRule", 1), kinds);
         String rendered = Manifests.render(PRODUCTION);
         assertTrue(rendered.contains("replicas: 2"), "two replicas");
         assertTrue(rendered.contains("instances: 3"), "three database instances");
