@@ -24,7 +24,6 @@ import org.jboss.logging.Logger;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.nhs.cpis.db.Jdbc;
 import uk.nhs.cpis.fhir.CpisException;
@@ -73,7 +72,6 @@ public class DemographicsService {
      * for a million patients and a bad line costs only itself.
      */
     public LoadReport load(InputStream body) {
-        IParser parser = FhirContextProducer.strictJsonParser(fhirContext);
         var lines = new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), config.maxLineLength());
         List<Line> chunk = new ArrayList<>(config.loadChunkSize());
         LineErrors errors = new LineErrors(config.maxReportedErrors());
@@ -88,7 +86,7 @@ public class DemographicsService {
                 }
                 received++;
                 try {
-                    chunk.add(new Line(lineNumber, parse(parser, line)));
+                    chunk.add(new Line(lineNumber, parse(line)));
                 } catch (CpisException e) {
                     errors.add(lineNumber, e.code(), e.diagnostics());
                 }
@@ -106,14 +104,15 @@ public class DemographicsService {
         return report;
     }
 
-    private PatientRecord parse(IParser parser, String line) {
+    private PatientRecord parse(String line) {
         if (line == BoundedLineReader.TOO_LONG) {
             throw new CpisException(ErrorCode.PAYLOAD_TOO_LARGE,
                     "Line longer than " + config.maxLineLength() + " characters.");
         }
         try {
             // Today read per patient, not per load: a load running past midnight accepts a child born on the new day.
-            return PatientMapper.toRecord(parser.parseResource(Patient.class, line), window.today());
+            return PatientMapper.toRecord(FhirContextProducer.parseStrictly(fhirContext, Patient.class, line),
+                    window.today());
         } catch (DataFormatException e) {
             throw new CpisException(ErrorCode.MALFORMED_CONTENT, "Not a valid FHIR R4 Patient in JSON: " + e.getMessage());
         }

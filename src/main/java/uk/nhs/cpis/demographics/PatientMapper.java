@@ -1,6 +1,7 @@
 package uk.nhs.cpis.demographics;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
@@ -119,9 +120,13 @@ public final class PatientMapper {
     }
 
     private static String nhsNumberOf(Patient patient) {
-        String fromIdentifier = patient.getIdentifier().stream()
-                .filter(i -> Fhir.NHS_NUMBER_SYSTEM.equals(i.getSystem())).map(Identifier::getValue)
-                .findFirst().orElse(null);
+        Optional<Identifier> identifier = patient.getIdentifier().stream()
+                .filter(i -> Fhir.NHS_NUMBER_SYSTEM.equals(i.getSystem())).findFirst();
+        // An NHS identifier without a value (null, [] or {} as sent) is refused, never replaced by Patient.id.
+        if (identifier.isPresent() && identifier.get().getValue() == null) {
+            throw invalid(ErrorCode.INVALID_NHS_NUMBER, "The NHS number identifier has no value.", "Patient.identifier");
+        }
+        String fromIdentifier = identifier.map(Identifier::getValue).orElse(null);
         String fromId = patient.getIdElement().getIdPart();
         String nhsNumber = fromIdentifier != null ? fromIdentifier : fromId;
         if (nhsNumber == null) {

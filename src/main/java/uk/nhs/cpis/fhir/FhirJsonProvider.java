@@ -50,7 +50,7 @@ public class FhirJsonProvider implements MessageBodyReader<IBaseResource>, Messa
         // Read whole (the limit bounds it): a Bundle HAPI refuses is parsed a second time, entry by entry.
         String json = read(body);
         try {
-            IBaseResource resource = FhirContextProducer.strictJsonParser(fhirContext).parseResource(type, json);
+            IBaseResource resource = FhirContextProducer.parseStrictly(fhirContext, type, json);
             if (resource instanceof Bundle bundle) {
                 UnreadableEntries.clearMarks(bundle);
             }

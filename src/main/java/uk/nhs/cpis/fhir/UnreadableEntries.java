@@ -100,7 +100,7 @@ public final class UnreadableEntries {
         }
         Bundle bundle;
         try {
-            bundle = FhirContextProducer.strictJsonParser(context).parseResource(Bundle.class, tree.toString());
+            bundle = FhirContextProducer.parseStrictly(context, Bundle.class, tree.toString());
         } catch (DataFormatException e) {
             return Optional.empty();
         }
@@ -138,7 +138,7 @@ public final class UnreadableEntries {
 
     private static Optional<String> problem(FhirContext context, JsonNode resource) {
         try {
-            FhirContextProducer.strictJsonParser(context).parseResource(resource.toString());
+            FhirContextProducer.parseStrictly(context, resource.toString());
             return Optional.empty();
         } catch (DataFormatException e) {
             return Optional.of(e.getMessage());

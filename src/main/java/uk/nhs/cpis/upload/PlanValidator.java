@@ -214,8 +214,9 @@ final class PlanValidator {
     }
 
     private static String nhsNumberOf(Patient patient) {
+        // An NHS identifier without a value (null, [] or {} as sent) is no number: null, refused as invalid.
         return patient.getIdentifier().stream().filter(i -> Fhir.NHS_NUMBER_SYSTEM.equals(i.getSystem()))
-                .map(Identifier::getValue).findFirst().orElse(null);
+                .findFirst().map(Identifier::getValue).orElse(null);
     }
 
     /** The first number with this use, refused (but still answered, so not reported missing) when unfit. */
