@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 
@@ -34,6 +36,14 @@ public class PatientResource {
     @Context
     UriInfo uri;
 
+    @Parameter(name = "identifier", in = ParameterIn.QUERY, ref = "PatientSearchIdentifier")
+    @Parameter(name = "family", in = ParameterIn.QUERY, ref = "Family")
+    @Parameter(name = "given", in = ParameterIn.QUERY, ref = "Given")
+    @Parameter(name = "gender", in = ParameterIn.QUERY, ref = "Gender")
+    @Parameter(name = "birthdate", in = ParameterIn.QUERY, ref = "Birthdate")
+    @Parameter(name = "address-postalcode", in = ParameterIn.QUERY, ref = "Postcode")
+    @Parameter(name = "_fuzzy-match", in = ParameterIn.QUERY, ref = "FuzzyMatch")
+    @Parameter(name = "_max-results", in = ParameterIn.QUERY, ref = "MaxResults")
     @GET
     @RolesAllowed({ Roles.CPIS_VIEW, Roles.CPIS_VIEW_NO_ASN })
     @Produces({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })

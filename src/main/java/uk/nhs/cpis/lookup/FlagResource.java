@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hl7.fhir.r4.model.Bundle;
 
 import uk.nhs.cpis.fhir.Fhir;
@@ -26,6 +28,7 @@ public class FlagResource {
     @Context
     UriInfo uri;
 
+    @Parameter(name = "patient:identifier", in = ParameterIn.QUERY, ref = "PatientIdentifier")
     @GET
     public Bundle search() {
         return metrics.timed(LookupMetrics.Kind.FLAG, () -> lookups.presence(uri));

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
@@ -55,6 +57,11 @@ public class NotificationResource {
     @Context
     UriInfo uri;
 
+    @Parameter(name = "category", in = ParameterIn.QUERY, ref = "FeedCategory")
+    @Parameter(name = "batch", in = ParameterIn.QUERY, ref = "FeedBatch")
+    @Parameter(name = "acknowledged", in = ParameterIn.QUERY, ref = "FeedAcknowledged")
+    @Parameter(name = "_count", in = ParameterIn.QUERY, ref = "FeedCount")
+    @Parameter(name = "_cursor", in = ParameterIn.QUERY, ref = "Cursor")
     @GET
     public Bundle search() {
         return notifications.search(viewer(), uri);

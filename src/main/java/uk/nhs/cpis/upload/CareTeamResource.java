@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CareTeam;
 
@@ -47,6 +49,8 @@ public class CareTeamResource {
     @Context
     UriInfo uri;
 
+    @Parameter(name = "patient:identifier", in = ParameterIn.QUERY, ref = "PlanIdentifier")
+    @Parameter(name = "category", in = ParameterIn.QUERY, ref = "PlanCategory")
     @PUT
     @RolesAllowed(Roles.LA_UPLOAD)
     @Consumes({ Fhir.FHIR_JSON, MediaType.APPLICATION_JSON })
@@ -57,6 +61,8 @@ public class CareTeamResource {
                 .entity(planList.read(result.plan())).build();
     }
 
+    @Parameter(name = "patient:identifier", in = ParameterIn.QUERY, ref = "PlanIdentifier")
+    @Parameter(name = "category", in = ParameterIn.QUERY, ref = "PlanCategory")
     @DELETE
     @RolesAllowed(Roles.LA_UPLOAD)
     public Response withdraw() {
@@ -65,6 +71,9 @@ public class CareTeamResource {
     }
 
     /** One GET for both audiences, told apart by role: JAX-RS cannot route on the query string. */
+    @Parameter(name = "patient:identifier", in = ParameterIn.QUERY, ref = "CareTeamLookupIdentifier")
+    @Parameter(name = "_count", in = ParameterIn.QUERY, ref = "PlanListCount")
+    @Parameter(name = "_cursor", in = ParameterIn.QUERY, ref = "Cursor")
     @GET
     @RolesAllowed({ Roles.LA_UPLOAD, Roles.CPIS_VIEW, Roles.CPIS_VIEW_NO_ASN })
     public Bundle search() {
