@@ -69,10 +69,11 @@ class ReadOnlyBatchTest {
 
         JsonPath latest = runs();
         assertEquals("completed", latest.getString("[1].status"));
-        assertEquals(2, latest.getLong("[1].eventsRead"), "the skipped night's events, taken up");
-        assertEquals(2, latest.getLong("[1].notificationsCreated"));
+        // Other tests' views may wait behind the watermark too: this LA's feed is what this test owns.
+        assertTrue(latest.getLong("[1].eventsRead") >= 2, "the skipped night's events, taken up");
+        assertEquals(2, Batches.feed(la, "sw1", "category=asn").getInt("total"));
         assertEquals("completed", latest.getString("[0].status"));
-        assertEquals(0, latest.getLong("[0].notificationsCreated"), "and only once");
+        assertEquals(0, latest.getLong("[0].eventsRead"), "and only once");
         assertEquals(2, Batches.feed(la, "sw1", "category=asn").getInt("total"));
     }
 
