@@ -50,7 +50,8 @@ public class ModeService {
 
     /** Reads the mode from the database; a failed read keeps the last one known (the next refresh tries again). */
     @Scheduled(every = "{cpis.mode.refresh-interval}", identity = "service-mode-refresh",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public synchronized void refresh() {
         try {
             follow(repository.read());

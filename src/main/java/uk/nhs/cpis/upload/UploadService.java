@@ -204,15 +204,15 @@ public class UploadService {
                 return applyAndAcknowledge(ack, parse(ack.requestBody()));
             });
         } catch (RuntimeException e) {
-            LogRef.UPLOAD005.log(LOG, id, e.getClass().getName());
-            if (stopping || Thread.currentThread().isInterrupted()) {
-                return;
-            }
-            if (Jdbc.isReadOnlyRefusal(e)) {
+            if (Jdbc.isReadOnlyRefusal(e) && !stopping) {
                 // The database refuses writes (a standby, maintenance): left queued and tried again, never failed.
                 LogRef.UPLOAD006.log(LOG, id);
                 queue.schedule(() -> applyQueued(id, attempt), modeConfig.refreshInterval().toMillis(),
                         TimeUnit.MILLISECONDS);
+                return;
+            }
+            LogRef.UPLOAD005.log(LOG, id, e.getClass().getName());
+            if (stopping || Thread.currentThread().isInterrupted()) {
                 return;
             }
             if (Jdbc.isTransient(e) && attempt < QUEUED_ATTEMPTS) {
