@@ -1,4 +1,4 @@
-/* Administration (cpis-admin): the nightly batch runs with their counts, start one; load the register. */
+/* Administration (cpis-admin): the nightly batch runs with their counts, start one; load a register. */
 (function () {
   'use strict';
   var C = window.Cpis;
@@ -44,12 +44,15 @@
     event.preventDefault();
     C.hideError(errors);
     var file = document.getElementById('register-file').files[0];
+    var staff = document.getElementById('register-kind').value === 'staff';
     if (!file) {
-      C.showError(errors, 'Choose the file of patients to load', 'register-file');
+      C.showError(errors, staff ? 'Choose the file of staff to load' : 'Choose the file of patients to load',
+        'register-file');
       return;
     }
     file.text().then(function (text) {
-      return C.api('/api/admin/patients', { method: 'POST', contentType: 'application/fhir+ndjson', json: text });
+      return C.api(staff ? '/api/admin/staff' : '/api/admin/patients',
+        { method: 'POST', contentType: 'application/fhir+ndjson', json: text });
     }).then(function (report) {
       var box = C.clear(document.getElementById('load-report'));
       box.appendChild(C.summaryList([['Lines received', String(report.received)], ['Stored', String(report.stored)],
@@ -59,7 +62,8 @@
           return [String(e.line), e.message || e.diagnostics || JSON.stringify(e)];
         })));
       }
-      C.showSuccess(success, C.plural(report.stored, 'patient', 'patients') + ' stored',
+      C.showSuccess(success, (staff ? C.plural(report.stored, 'staff role', 'staff roles')
+        : C.plural(report.stored, 'patient', 'patients')) + ' stored',
         C.plural(report.rejected, 'line', 'lines') + ' refused.');
     }, function (error) { C.showError(errors, error.message, 'register-file'); });
   });

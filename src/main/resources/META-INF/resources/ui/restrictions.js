@@ -1,4 +1,7 @@
-/* Staff restrictions (privacy-officer): list with blocked attempts, add with a reason, remove. */
+/*
+ * Staff restrictions (privacy-officer): a patient's record with every organisation's restrictions, the
+ * organisation's own with blocked attempts, add with a reason, remove; every blocked attempt.
+ */
 (function () {
   'use strict';
   var C = window.Cpis;
@@ -12,7 +15,7 @@
   var success = document.getElementById('success');
 
   function load() {
-    return Promise.all([loadRestrictions(), loadAttempts()]);
+    return Promise.all([loadRestrictions(), loadAttempts(), loadPatient()]);
   }
 
   function loadAttempts() {
@@ -38,7 +41,7 @@
       }
       box.appendChild(C.table(null, ['Patient', 'Staff member', 'Reason', 'Added', 'Blocked attempts', 'Action'],
         list.map(function (r) {
-          return [C.nhsNumberCell(r.nhsNumber), r.userId, r.reason,
+          return [C.nhsNumberCell(r.nhsNumber), staffMember(r), r.reason,
             el('span', {}, [el('span', { class: 'cpis-when', text: C.dateTime(r.createdAt) }), el('br'),
               el('span', { class: 'nhsuk-body-s', text: 'by ' + r.createdBy })]),
             r.blockedAttempts.length ? el('ul', { class: 'nhsuk-list nhsuk-body-s' }, r.blockedAttempts.map(function (a) {
@@ -50,6 +53,45 @@
         })));
     }, function (error) { C.showError(errors, error.message); });
   }
+
+  /** Name and smartcard number, as seed 001 shows a restricted staff member. */
+  function staffMember(r) {
+    return r.staffName ? el('span', {}, [document.createTextNode(r.staffName), el('br'),
+      el('span', { class: 'nhsuk-body-s', text: r.userId })]) : r.userId;
+  }
+
+  var shownPatient = null;
+
+  function loadPatient() {
+    if (!shownPatient) {
+      return Promise.resolve();
+    }
+    return C.api('/api/restrictions', { query: { nhsNumber: shownPatient } }).then(function (list) {
+      var box = C.clear(document.getElementById('patient-restrictions'));
+      if (!list.length) {
+        box.appendChild(el('p', { id: 'no-patient-restrictions', text: 'No staff are restricted from this record.' }));
+        return;
+      }
+      box.appendChild(C.table('Staff restricted from this record', ['Staff member', 'Added', 'By organisation', 'Action'],
+        list.map(function (r) {
+          return [staffMember(r), el('span', { class: 'cpis-when', text: C.dateTime(r.createdAt) }), r.orgCode,
+            r.managedByYou ? el('button', { class: 'nhsuk-button nhsuk-button--secondary nhsuk-button--small',
+              type: 'button', id: 'remove-patient-' + r.id, text: 'Remove',
+              'aria-label': 'Remove the restriction on ' + r.userId, onclick: function () { remove(r); } }) : ''];
+        })));
+    }, function (error) { C.showError(errors, error.message, 'patient-nhs-number'); });
+  }
+
+  document.getElementById('patient-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    C.hideError(errors);
+    var nhs = document.getElementById('patient-nhs-number').value.replace(/\s/g, '');
+    if (!/^\d{10}$/.test(nhs)) {
+      return C.showError(errors, 'Enter the patient\'s NHS number of 10 digits', 'patient-nhs-number');
+    }
+    shownPatient = nhs;
+    loadPatient();
+  });
 
   function remove(r) {
     C.hideError(errors);

@@ -1,10 +1,6 @@
 package uk.nhs.cpis.demographics;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +20,15 @@ import org.jboss.logging.Logger;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import uk.nhs.cpis.db.Jdbc;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.ErrorResponses;
 import uk.nhs.cpis.fhir.FhirContextProducer;
 import uk.nhs.cpis.fhir.LogRef;
+import uk.nhs.cpis.ndjson.LineErrors;
+import uk.nhs.cpis.ndjson.LoadReport;
+import uk.nhs.cpis.ndjson.NdjsonLoad;
+import uk.nhs.cpis.ndjson.NdjsonLoad.Line;
 import uk.nhs.cpis.plan.DisplayWindow;
 
 /** Loads the demographics register: one patient at a time, or a streamed NDJSON file in chunks. */
@@ -67,48 +65,35 @@ public class DemographicsService {
         return created;
     }
 
-    /**
-     * Streams the body line by line, storing each chunk in its own transaction, so memory stays flat
-     * for a million patients and a bad line costs only itself.
-     */
+    /** Streams the body, a chunk per transaction (NdjsonLoad); a line is refused on its own. */
     public LoadReport load(InputStream body) {
-        var lines = new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), config.maxLineLength());
-        List<Line> chunk = new ArrayList<>(config.loadChunkSize());
-        LineErrors errors = new LineErrors(config.maxReportedErrors());
-        long received = 0;
-        long stored = 0;
-        long lineNumber = 0;
-        try {
-            for (String line = lines.next(); line != null; line = lines.next()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                received++;
-                try {
-                    chunk.add(new Line(lineNumber, parse(line)));
-                } catch (CpisException e) {
-                    errors.add(lineNumber, e.code(), e.diagnostics());
-                }
-                if (chunk.size() == config.loadChunkSize()) {
-                    stored += storeChunk(chunk, errors);
-                    chunk.clear();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        stored += storeChunk(chunk, errors);
-        LoadReport report = new LoadReport(received, stored, received - stored, errors.list());
+        LoadReport report = NdjsonLoad.load(body, new NdjsonLoad.Limits(config.maxLineLength(), config.loadChunkSize(),
+                config.maxReportedErrors()), new NdjsonLoad.Register<PatientRecord>() {
+                    @Override
+                    public PatientRecord parse(String line) {
+                        return DemographicsService.this.parse(line);
+                    }
+
+                    @Override
+                    public List<Line<PatientRecord>> screen(List<Line<PatientRecord>> chunk, LineErrors errors) {
+                        return withoutReplacementCycles(chunk, errors);
+                    }
+
+                    @Override
+                    public void store(List<PatientRecord> records) {
+                        DemographicsService.this.store(records);
+                    }
+
+                    @Override
+                    public void notStored(long line, RuntimeException cause) {
+                        LogRef.DEMOG002.log(LOG, line, ErrorResponses.causeChain(cause));
+                    }
+                });
         LogRef.DEMOG001.log(LOG, report.received(), report.stored(), report.rejected());
         return report;
     }
 
     private PatientRecord parse(String line) {
-        if (line == BoundedLineReader.TOO_LONG) {
-            throw new CpisException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "Line longer than " + config.maxLineLength() + " characters.");
-        }
         try {
             // Today read per patient, not per load: a load running past midnight accepts a child born on the new day.
             return PatientMapper.toRecord(FhirContextProducer.parseStrictly(fhirContext, Patient.class, line),
@@ -118,53 +103,17 @@ public class DemographicsService {
         }
     }
 
-    /** The patients of the chunk stored; a line that cannot be stored becomes a per-line error. */
-    private long storeChunk(List<Line> lines, LineErrors errors) {
-        List<Line> chunk = withoutReplacementCycles(lines, errors);
-        if (chunk.isEmpty()) {
-            return 0;
-        }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> store(chunk.stream().map(Line::record).toList()));
-            return chunk.size();
-        } catch (RuntimeException e) {
-            // A database refusing every write (read-only) refuses the load, 503 rather than every line rejected.
-            if (Jdbc.isReadOnlyRefusal(e)) {
-                throw e;
-            }
-            // Validation should leave the database nothing to refuse; should it still refuse one line,
-            // that line alone is lost, not its chunk nor the answer about the chunks already committed.
-            return storeLineByLine(chunk, errors);
-        }
-    }
-
-    private long storeLineByLine(List<Line> chunk, LineErrors errors) {
-        long stored = 0;
-        for (Line line : chunk) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> store(List.of(line.record())));
-                stored++;
-            } catch (RuntimeException e) {
-                LogRef.DEMOG002.log(LOG, line.number(), ErrorResponses.causeChain(e));
-                errors.add(line.number(), ErrorCode.INTERNAL_ERROR,
-                        "This patient could not be stored; the other lines were not affected. "
-                                + "Quote the X-Request-ID when reporting this.");
-            }
-        }
-        return stored;
-    }
-
     private void store(List<PatientRecord> records) {
         patients.upsertAll(records, clock.instant());
         registered.fire(new PatientsRegistered(List.copyOf(records)));
     }
 
     /** The lines of the chunk less those refused as replaced-by cycles, with the register as one lookup. */
-    private List<Line> withoutReplacementCycles(List<Line> chunk, LineErrors errors) {
+    private List<Line<PatientRecord>> withoutReplacementCycles(List<Line<PatientRecord>> chunk, LineErrors errors) {
         Map<String, String> replacedBy = replacementsOf(chunk.stream().map(line -> line.record().replacedBy())
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
-        List<Line> accepted = new ArrayList<>(chunk.size());
-        for (Line line : chunk) {
+        List<Line<PatientRecord>> accepted = new ArrayList<>(chunk.size());
+        for (Line<PatientRecord> line : chunk) {
             try {
                 refuseReplacementCycle(line.record(), replacedBy);
                 accepted.add(line);
@@ -194,9 +143,5 @@ public class DemographicsService {
                     "The replacement NHS number is itself replaced by this one: the two would replace each other.",
                     "Patient.link.other");
         }
-    }
-
-    /** A parsed line of a bulk load, waiting for its chunk's transaction. */
-    private record Line(long number, PatientRecord record) {
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import uk.nhs.cpis.fhir.Fhir;
+import uk.nhs.cpis.ndjson.LoadReport;
 import uk.nhs.cpis.security.Roles;
 
 /** Bulk loading of the register from NDJSON, streamed (cpis-admin). */

@@ -18,6 +18,7 @@ import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import uk.nhs.cpis.demographics.DemographicsService;
+import uk.nhs.cpis.staff.StaffService;
 import uk.nhs.cpis.fhir.LogRef;
 import uk.nhs.cpis.upload.UploadService;
 import uk.nhs.cpis.upload.Uploader;
@@ -39,6 +40,8 @@ public class SampleDataLoader {
     @Inject
     DemographicsService demographics;
     @Inject
+    StaffService staff;
+    @Inject
     UploadService uploads;
     @Inject
     FhirContext fhirContext;
@@ -55,6 +58,10 @@ public class SampleDataLoader {
             loadStep(history);
         }
         loadStep(directory);
+        // The staff register has no history: who works where now.
+        try (InputStream roles = Files.newInputStream(directory.resolve("staff.ndjson"))) {
+            staff.load(roles);
+        }
     }
 
     /** The register file of one step, then its upload Bundles in file-name order. */

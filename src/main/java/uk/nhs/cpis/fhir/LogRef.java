@@ -14,6 +14,8 @@ public enum LogRef {
     UPLOAD005(Logger.Level.ERROR, "async upload failed: ack=%s cause=%s"),
     DEMOG001(Logger.Level.INFO, "patients loaded: received=%d stored=%d rejected=%d"),
     DEMOG002(Logger.Level.ERROR, "patient load line not stored: line=%d cause=%s"),
+    STAFF001(Logger.Level.INFO, "staff register loaded: received=%d stored=%d rejected=%d"),
+    STAFF002(Logger.Level.ERROR, "staff register line not stored: line=%d cause=%s"),
     BATCH001(Logger.Level.INFO, "batch run started: run=%s trigger=%s cutoff=%s"),
     BATCH002(Logger.Level.INFO, "batch run completed: run=%s events=%d notifications=%d suppressed=%d withoutPlan=%d "
             + "plansPurged=%d ms=%d"),

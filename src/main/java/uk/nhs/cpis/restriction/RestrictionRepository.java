@@ -18,21 +18,22 @@ import uk.nhs.cpis.db.Database;
  */
 @ApplicationScoped
 public class RestrictionRepository {
-    private static final String COLUMNS = "id, org_code, user_id, nhs_number, reason, created_by, created_at";
+    private static final String COLUMNS = "id, org_code, user_id, staff_name, nhs_number, reason, created_by, created_at";
 
     @Inject
     Database database;
 
     /** Inserts the restriction (its id ignored) and answers the new id; a duplicate is a unique violation. */
     long insert(Restriction r) {
-        return database.insertReturningId("insert into staff_restriction (org_code, user_id, nhs_number, reason, "
-                + "created_by, created_at) values (?, ?, ?, ?, ?, ?)", statement -> {
+        return database.insertReturningId("insert into staff_restriction (org_code, user_id, staff_name, nhs_number, "
+                + "reason, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, r.orgCode());
                     statement.setString(2, r.userId());
-                    statement.setString(3, r.nhsNumber());
-                    statement.setString(4, r.reason());
-                    statement.setString(5, r.createdBy());
-                    statement.setTimestamp(6, Timestamp.from(r.createdAt()));
+                    statement.setString(3, r.staffName());
+                    statement.setString(4, r.nhsNumber());
+                    statement.setString(5, r.reason());
+                    statement.setString(6, r.createdBy());
+                    statement.setTimestamp(7, Timestamp.from(r.createdAt()));
                 });
     }
 
@@ -44,6 +45,13 @@ public class RestrictionRepository {
     List<Restriction> listForOrg(String orgCode) {
         return database.query("select " + COLUMNS + " from staff_restriction where org_code = ? "
                 + "order by created_at desc, id desc", statement -> statement.setString(1, orgCode),
+                RestrictionRepository::read);
+    }
+
+    /** Every restriction on the patient's record, whichever organisation made it, newest first. */
+    List<Restriction> listForPatient(String nhsNumber) {
+        return database.query("select " + COLUMNS + " from staff_restriction where nhs_number = ? "
+                + "order by created_at desc, id desc", statement -> statement.setString(1, nhsNumber),
                 RestrictionRepository::read);
     }
 
@@ -94,7 +102,7 @@ public class RestrictionRepository {
 
     private static Restriction read(ResultSet row) throws SQLException {
         return new Restriction(row.getLong("id"), row.getString("org_code"), row.getString("user_id"),
-                row.getString("nhs_number"), row.getString("reason"), row.getString("created_by"),
+                row.getString("staff_name"), row.getString("nhs_number"), row.getString("reason"), row.getString("created_by"),
                 row.getTimestamp("created_at").toInstant());
     }
 }

@@ -41,10 +41,13 @@ public class RestrictionResource {
         return Response.created(URI.create("/api/restrictions/" + added.id())).entity(added).build();
     }
 
+    /** The organisation's own restrictions; with nhsNumber, every restriction on that patient's record. */
     @GET
-    public List<RestrictionView> list() {
-        QueryParameters.requireNone(uri.getQueryParameters());
-        return restrictions.list();
+    public List<RestrictionView> list(@QueryParam("nhsNumber") String nhsNumber) {
+        QueryParameters.requireKnown(uri.getQueryParameters().keySet(), Set.of("nhsNumber"),
+                "Restrictions take only nhsNumber=<NHS number>.");
+        QueryParameters.requireEachOnce(uri.getQueryParameters());
+        return nhsNumber == null ? restrictions.list() : restrictions.onPatient(nhsNumber.trim());
     }
 
     /** Kept after a restriction is removed, for cpis.retention.audit (they are audit records). */

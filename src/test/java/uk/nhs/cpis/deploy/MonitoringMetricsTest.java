@@ -29,6 +29,7 @@ import uk.nhs.cpis.support.Metrics;
 import uk.nhs.cpis.support.MutableClock;
 import uk.nhs.cpis.support.Plans;
 import uk.nhs.cpis.support.ServiceModes;
+import uk.nhs.cpis.support.Staff;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Timeline;
 import uk.nhs.cpis.support.Tokens;
@@ -62,7 +63,7 @@ class MonitoringMetricsTest {
         LocalDate born = LocalDate.of(2020, 2, 2);
         String child = Lookups.childWithPlan(born, "2025-01-06");
         String viewer = Tokens.newUserId();
-        String restricted = Tokens.newUserId();
+        String restricted = Staff.atHospital();
         given().auth().oauth2(Tokens.privacyOfficer(Tokens.HOSPITAL, Tokens.newUserId())).contentType("application/json")
                 .body(Map.of("nhsNumber", child, "userId", restricted, "reason", "Neighbour"))
                 .when().post("/api/restrictions").then().statusCode(201);

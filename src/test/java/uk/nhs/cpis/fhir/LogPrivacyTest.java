@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import uk.nhs.cpis.support.Staff;
 import uk.nhs.cpis.support.Tokens;
 
 /**
@@ -69,7 +70,7 @@ class LogPrivacyTest {
             given().auth().oauth2(clinician).queryParam("patient:identifier", johnny).when().get(path)
                     .then().statusCode(200);
         }
-        String restricted = Tokens.newUserId();
+        String restricted = Staff.atHospital();
         given().auth().oauth2(Tokens.privacyOfficer(Tokens.HOSPITAL, Tokens.newUserId()))
                 .contentType("application/json")
                 .body("{\"nhsNumber\":\"9990000018\",\"userId\":\"" + restricted + "\",\"reason\":\"Relative\"}")

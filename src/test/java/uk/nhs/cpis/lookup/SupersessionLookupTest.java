@@ -24,6 +24,7 @@ import uk.nhs.cpis.support.Batches;
 import uk.nhs.cpis.support.Lookups;
 import uk.nhs.cpis.support.MutableClock;
 import uk.nhs.cpis.support.Plans;
+import uk.nhs.cpis.support.Staff;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Timeline;
 import uk.nhs.cpis.support.Tokens;
@@ -144,7 +145,7 @@ class SupersessionLookupTest {
     void shouldStopARestrictedUserOnEveryNumberOfTheChain() {
         String old = registered();
         uploadCpp(old, la);
-        String userId = Tokens.newUserId();
+        String userId = Staff.atHospital();
         given().auth().oauth2(Tokens.privacyOfficer(Tokens.HOSPITAL, Tokens.newUserId())).contentType("application/json")
                 .body(Map.of("nhsNumber", old, "userId", userId, "reason", "Relative of the patient"))
                 .when().post("/api/restrictions").then().statusCode(201);

@@ -28,6 +28,7 @@ import io.restassured.response.ValidatableResponse;
 import uk.nhs.cpis.db.Database;
 import uk.nhs.cpis.support.Lookups;
 import uk.nhs.cpis.support.Plans;
+import uk.nhs.cpis.support.Staff;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Tokens;
 
@@ -65,6 +66,7 @@ class DatabaseReadOnlyTest {
         Plans.Builder plan = Plans.plan(child, "Taylor", BORN, Plans.CPP).start("2024-01-10");
         long plans = count("care_plan");
         long patients = count("patient");
+        String staffMember = Staff.atHospital();
         databaseReadOnly("alter database current_database_name set default_transaction_read_only = on");
 
         refused(given().auth().oauth2(Tokens.laUpload()).contentType("application/fhir+json")
@@ -76,7 +78,7 @@ class DatabaseReadOnlyTest {
                 .body((line + "\n").getBytes(StandardCharsets.UTF_8)).when().post("/api/admin/patients"));
         refused(given().auth().oauth2(Tokens.privacyOfficer(Tokens.HOSPITAL, Tokens.newUserId()))
                 .contentType("application/json")
-                .body(Map.of("nhsNumber", child, "userId", Tokens.newUserId(), "reason", "Neighbour"))
+                .body(Map.of("nhsNumber", child, "userId", staffMember, "reason", "Neighbour"))
                 .when().post("/api/restrictions"));
         refused(given().auth().oauth2(Tokens.admin()).contentType("application/json")
                 .body("{\"mode\":\"read-only\",\"reason\":\"r\"}").when().put("/api/admin/mode"));

@@ -33,6 +33,7 @@ import uk.nhs.cpis.support.Lookups;
 import uk.nhs.cpis.support.MutableClock;
 import uk.nhs.cpis.support.Plans;
 import uk.nhs.cpis.support.ServiceModes;
+import uk.nhs.cpis.support.Staff;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Timeline;
 import uk.nhs.cpis.support.Tokens;
@@ -86,7 +87,7 @@ class ReadOnlyModeTest {
         String notification = Batches.feed(Tokens.laUpload(la), "").getString("entry[0].resource.id");
         String officer = Tokens.privacyOfficer(Tokens.HOSPITAL, Tokens.newUserId());
         long staffRestriction = given().auth().oauth2(officer).contentType("application/json")
-                .body(Map.of("nhsNumber", child, "userId", Tokens.newUserId(), "reason", "Neighbour"))
+                .body(Map.of("nhsNumber", child, "userId", Staff.atHospital(), "reason", "Neighbour"))
                 .when().post("/api/restrictions").then().statusCode(201).extract().jsonPath().getLong("id");
         String laOfficer = Tokens.token("la-privacy-officer", la, "po1");
         String laRestriction = given().auth().oauth2(laOfficer).contentType("application/json")

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import uk.nhs.cpis.support.Batches;
 import uk.nhs.cpis.support.Lookups;
 import uk.nhs.cpis.support.MutableClock;
+import uk.nhs.cpis.support.Staff;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Timeline;
 import uk.nhs.cpis.support.Tokens;
@@ -45,7 +46,7 @@ class BlockedAttemptsTest {
         String nhs = TestPatients.register("Taylor", "Johnny", LocalDate.of(2016, 4, 2));
         String other = TestPatients.register("Hall", "Amber", LocalDate.of(2015, 3, 1));
         String officer = Tokens.privacyOfficer(Tokens.HOSPITAL, Tokens.newUserId());
-        String user = Tokens.newUserId();
+        String user = Staff.atHospital();
         long id = given().auth().oauth2(officer).contentType("application/json")
                 .body(Map.of("nhsNumber", nhs, "userId", user, "reason", "Relative of the patient"))
                 .when().post("/api/restrictions").then().statusCode(201).extract().jsonPath().getLong("id");

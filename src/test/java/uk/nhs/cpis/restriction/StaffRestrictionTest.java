@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import uk.nhs.cpis.support.Lookups;
+import uk.nhs.cpis.support.Staff;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Tokens;
 
@@ -41,12 +42,13 @@ class StaffRestrictionTest {
     @Test
     void shouldAddARestrictionAndAnswerIt() {
         String nhs = TestPatients.register("Taylor", "Johnny", LocalDate.of(2016, 4, 2));
-        String user = Tokens.newUserId();
+        String user = Staff.atHospital();
         long id = add(officer, nhs, user, "Works with the family").statusCode(201)
                 .contentType("application/json")
                 .header("Location", org.hamcrest.Matchers.containsString("/api/restrictions/"))
                 .body("nhsNumber", equalTo(nhs)).body("userId", equalTo(user))
                 .body("reason", equalTo("Works with the family")).body("orgCode", equalTo(OFFICER_ORG))
+                .body("staffName", equalTo("Staff " + user))
                 .body("blockedAttempts", equalTo(List.of()))
                 .extract().jsonPath().getLong("id");
         given().auth().oauth2(officer).when().get("/api/restrictions/" + id).then().statusCode(200)
@@ -64,7 +66,9 @@ class StaffRestrictionTest {
     @Test
     void shouldRefuseASecondRestrictionForTheSameUserAndPatient() {
         String nhs = TestPatients.register("Taylor", "Johnny", LocalDate.of(2016, 4, 2));
-        String user = Tokens.newUserId();
+        String user = Staff.atHospital();
+        // The user works at RX202 too (one PractitionerRole per organisation).
+        Staff.load(Staff.practitionerRole(user, "Staff " + user, "RX202", "Staff Nurse", true)).statusCode(200);
         addOk(officer, nhs, user);
         add(Tokens.privacyOfficer(OFFICER_ORG, Tokens.newUserId()), nhs, user, "again").statusCode(409)
                 .contentType(PROBLEM_JSON).body("code", equalTo("DUPLICATE_RESTRICTION"))
@@ -97,7 +101,7 @@ class StaffRestrictionTest {
     @Test
     void shouldRefuseTheRestrictedUsersLookupsAndShowTheBlockedAttempts() {
         String nhs = Lookups.childWithPlan(LocalDate.of(2016, 4, 2), "2025-05-01");
-        String user = Tokens.newUserId();
+        String user = Staff.atHospital();
         long id = addOk(officer, nhs, user);
         String restricted = Tokens.clinician(user);
 
@@ -132,7 +136,7 @@ class StaffRestrictionTest {
     @Test
     void shouldRemoveARestrictionOfTheOwnOrganisationOnly() {
         String nhs = Lookups.childWithPlan(LocalDate.of(2016, 4, 2), "2025-05-01");
-        String user = Tokens.newUserId();
+        String user = Staff.atHospital();
         long id = addOk(officer, nhs, user);
         Lookups.details(Tokens.clinician(user), nhs).statusCode(403);
 

@@ -24,6 +24,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import uk.nhs.cpis.support.Lookups;
 import uk.nhs.cpis.support.TestPatients;
+import uk.nhs.cpis.support.Staff;
 import uk.nhs.cpis.support.Tokens;
 
 /**
@@ -113,7 +114,7 @@ class ClinicianUiTest {
     @Test
     void aRestrictedUserSeesOnlyTheRestrictionMessage() {
         String child = Lookups.childWithPlan(LocalDate.of(2018, 2, 2), "2026-01-10");
-        String user = Tokens.newUserId();
+        String user = Staff.atHospital();
         given().auth().oauth2(Tokens.privacyOfficer(Tokens.HOSPITAL, "PO-" + user)).contentType("application/json")
                 .body(Map.of("nhsNumber", child, "userId", user, "reason", "Related to the family"))
                 .when().post("/api/restrictions").then().statusCode(201);

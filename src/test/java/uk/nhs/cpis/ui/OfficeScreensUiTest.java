@@ -28,6 +28,7 @@ import uk.nhs.cpis.support.Batches;
 import uk.nhs.cpis.support.Lookups;
 import uk.nhs.cpis.support.MutableClock;
 import uk.nhs.cpis.support.Plans;
+import uk.nhs.cpis.support.Staff;
 import uk.nhs.cpis.support.TestPatients;
 import uk.nhs.cpis.support.Timeline;
 import uk.nhs.cpis.support.Tokens;
@@ -82,7 +83,7 @@ class OfficeScreensUiTest {
     void aPrivacyOfficerAddsAndRemovesAStaffRestriction() {
         String org = "RZ" + ThreadLocalRandom.current().nextInt(100, 999);
         String child = TestPatients.register("Green", "Sam", LocalDate.of(2018, 2, 11));
-        String user = Tokens.newUserId();
+        String user = Staff.at(org);
         WebDriver browser = Browser.signIn(ui, Tokens.claims("privacy-officer", org, "PO-" + user)
                 .claim("name", "Pat Hughes").claim("org_name", "Southport Hospital").sign());
         assertTrue(browser.getCurrentUrl().endsWith("/ui/restrictions.html"), browser.getCurrentUrl());
@@ -94,8 +95,14 @@ class OfficeScreensUiTest {
         browser.findElement(By.id("add-restriction")).click();
         Browser.waitForText(browser, By.id("success"), "Restriction added");
         List<List<String>> rows = Browser.rows(browser.findElement(By.cssSelector("#restrictions table")));
-        assertEquals(List.of(child.substring(0, 3) + " " + child.substring(3, 6) + " " + child.substring(6), user,
-                "A relative of the child"), rows.get(0).subList(0, 3));
+        assertEquals(List.of(child.substring(0, 3) + " " + child.substring(3, 6) + " " + child.substring(6),
+                "Staff " + user + "\n" + user, "A relative of the child"), rows.get(0).subList(0, 3));
+        // The patient's record shows every organisation's restrictions, with the staff member's name.
+        browser.findElement(By.id("patient-nhs-number")).sendKeys(child);
+        browser.findElement(By.id("show-patient")).click();
+        Browser.waitFor(browser, By.cssSelector("#patient-restrictions table"));
+        List<List<String>> onRecord = Browser.rows(browser.findElement(By.cssSelector("#patient-restrictions table")));
+        assertEquals(List.of("Staff " + user + "\n" + user, org), List.of(onRecord.get(0).get(0), onRecord.get(0).get(2)));
         given().auth().oauth2(Tokens.privacyOfficer(org, "PO2")).when().get("/api/restrictions").then().statusCode(200)
                 .body("size()", equalTo(1));
         Browser.screenshot(browser, "privacy-officer-1-restrictions");

@@ -1,4 +1,4 @@
-package uk.nhs.cpis.demographics;
+package uk.nhs.cpis.ndjson;
 
 import java.util.List;
 
