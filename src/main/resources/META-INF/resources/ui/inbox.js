@@ -132,7 +132,9 @@
           el('span', { class: 'nhsuk-u-visually-hidden', text: 'Select ' + type[0] + ' notification of '
             + C.dateTime(access ? access.valueDateTime : c.sent) })])
       ])]);
-    return [select, C.tag(type[0], type[1]), describe(c),
+    var note = (c.note || [])[0];
+    return [select, C.tag(type[0], type[1]), note ? el('span', {}, [document.createTextNode(describe(c)), el('br'),
+      el('span', { class: 'nhsuk-body-s cpis-restriction-note', text: note.text })]) : describe(c),
       el('span', { class: 'cpis-when', text: C.dateTime(access ? access.valueDateTime : c.sent) }),
       acknowledged ? el('span', {}, [C.tag('Acknowledged', 'green'), el('br'),
         el('span', { class: 'nhsuk-body-s cpis-when', text: C.dateTime(acknowledged.valueDateTime) }),

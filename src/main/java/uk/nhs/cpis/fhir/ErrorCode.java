@@ -38,6 +38,8 @@ public enum ErrorCode {
     SELF_RESTRICTION(422, IssueType.BUSINESSRULE, "You cannot restrict yourself"),
     STAFF_NOT_FOUND(422, IssueType.NOTFOUND, "Staff member not found in the staff register"),
     STAFF_NOT_AT_ORGANISATION(422, IssueType.BUSINESSRULE, "Staff member does not work at your organisation"),
+    AUTHORISATION_REQUIRED(422, IssueType.BUSINESSRULE,
+            "A universal restriction needs the authorisation of a Head of Service or above"),
     DUPLICATE_RESTRICTION(409, IssueType.DUPLICATE, "Restriction already exists"),
     CONFLICT(409, IssueType.CONFLICT, "Conflicts with the current state"),
     BUNDLE_IDENTIFIER_REUSED(409, IssueType.CONFLICT, "Bundle identifier already used for different content"),

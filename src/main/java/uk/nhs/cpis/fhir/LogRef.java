@@ -31,6 +31,7 @@ public enum LogRef {
     LAREST001(Logger.Level.INFO, "LA restriction created: la=%s restriction=%s kind=%s users=%d"),
     LAREST002(Logger.Level.INFO, "LA restriction reviewed: la=%s restriction=%s outcome=%s"),
     LAREST003(Logger.Level.INFO, "LA restriction lifted: la=%s restriction=%s"),
+    LAREST004(Logger.Level.INFO, "LA restriction users changed: la=%s restriction=%s users=%d"),
     SAMPLE001(Logger.Level.INFO, "sample data loaded: patients=%d bundles=%d"),
     LOOKUP001(Logger.Level.DEBUG, "lookup answered: action=%s role=%s org=%s results=%d"),
     LOOKUP002(Logger.Level.WARN, "lookup refused by a staff restriction: action=%s org=%s restriction=%d"),

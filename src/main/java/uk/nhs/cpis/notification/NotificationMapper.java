@@ -15,6 +15,8 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import uk.nhs.cpis.demographics.PatientMapper;
 import uk.nhs.cpis.fhir.Fhir;
 import uk.nhs.cpis.fhir.FhirDates;
+import uk.nhs.cpis.notification.restriction.LaPerson;
+import uk.nhs.cpis.notification.restriction.LaRestriction;
 
 /** A stored notification as the Communication the profile {@code cpis-notification} describes. */
 public final class NotificationMapper {
@@ -79,6 +81,25 @@ public final class NotificationMapper {
             }
         }
         return communication;
+    }
+
+    /**
+     * Seed 000's note on a restricted record, "when and why the case was restricted with the relevant
+     * authorisation" and the "manager responsible", for those who may read the child's notifications.
+     */
+    public static void addRestrictionNote(Communication communication, LaRestriction restriction) {
+        StringBuilder text = new StringBuilder("Restricted: ").append(restriction.reason());
+        appendPerson(text, " Requested by ", restriction.requestedBy());
+        appendPerson(text, " Authorised by ", restriction.authorisedBy());
+        appendPerson(text, " Responsible manager: ", restriction.responsibleManager());
+        communication.addNote().setTimeElement(dateTime(restriction.createdAt())).setText(text.toString());
+    }
+
+    private static void appendPerson(StringBuilder text, String label, LaPerson person) {
+        if (person != null) {
+            text.append(text.charAt(text.length() - 1) == '.' ? "" : ".").append(label).append(person.name())
+                    .append(" (").append(person.jobRole()).append(").");
+        }
     }
 
     private static String summary(NotificationRecord n) {

@@ -2,7 +2,10 @@ package uk.nhs.cpis.notification;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +25,7 @@ import uk.nhs.cpis.fhir.Fhir;
 import uk.nhs.cpis.fhir.LogRef;
 import uk.nhs.cpis.fhir.PageSize;
 import uk.nhs.cpis.fhir.QueryParameters;
+import uk.nhs.cpis.notification.restriction.LaRestrictionService;
 import uk.nhs.cpis.notification.restriction.Viewer;
 
 /** The LA feed: an LA's notifications, paged and filtered, as the viewer may see them; and acknowledging them. */
@@ -51,6 +55,8 @@ public class NotificationService {
     @Inject
     NotificationConfig config;
     @Inject
+    LaRestrictionService laRestrictions;
+    @Inject
     Clock clock;
 
     public Bundle search(Viewer viewer, UriInfo uri) {
@@ -71,14 +77,26 @@ public class NotificationService {
                     .replaceQueryParam(CURSOR, page.get(page.size() - 1).seq()).build().toString());
         }
         page.forEach(entry -> bundle.addEntry().setFullUrl(uri.getBaseUri() + "fhir/Communication/"
-                + entry.notification().id()).setResource(NotificationMapper.toCommunication(entry))
+                + entry.notification().id()).setResource(toCommunication(entry))
                 .getSearch().setMode(Bundle.SearchEntryMode.MATCH));
         return bundle;
     }
 
     public Communication read(Viewer viewer, String id) {
-        return notifications.find(id, viewer).stream().findFirst().map(NotificationMapper::toCommunication)
+        return notifications.find(id, viewer).stream().findFirst().map(this::toCommunication)
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /** A restricted child's notification carries the restriction's note: only those who may see it read it. */
+    private Communication toCommunication(FeedEntry entry) {
+        Communication communication = NotificationMapper.toCommunication(entry);
+        if (entry.restricted()) {
+            NotificationRecord n = entry.notification();
+            Stream.of(n.nhsNumber(), n.relatedNhsNumber()).filter(Objects::nonNull)
+                    .map(child -> laRestrictions.inForceOn(n.laCode(), child)).flatMap(Optional::stream)
+                    .forEach(restriction -> NotificationMapper.addRestrictionNote(communication, restriction));
+        }
+        return communication;
     }
 
     /**

@@ -1,7 +1,11 @@
 package uk.nhs.cpis.security;
 
+import java.util.Collection;
+import java.util.List;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -36,6 +40,23 @@ public class Caller {
 
     public String orgName() {
         return claim("org_name");
+    }
+
+    /**
+     * The LA teams the user belongs to (claim {@code teams}, a list of names; a single name is taken as a
+     * list of one), matched by LA restrictions naming {@code team:<name>}.
+     */
+    public List<String> teams() {
+        Object value = token.getClaim("teams");
+        if (value == null) {
+            return List.of();
+        }
+        Collection<?> names = value instanceof Collection<?> list ? list : List.of(value);
+        return names.stream().map(Caller::text).map(String::trim).filter(name -> !name.isEmpty()).toList();
+    }
+
+    private static String text(Object value) {
+        return value instanceof JsonString json ? json.getString() : value.toString();
     }
 
     public boolean hasRole(String role) {

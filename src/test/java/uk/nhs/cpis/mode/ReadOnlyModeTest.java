@@ -92,7 +92,8 @@ class ReadOnlyModeTest {
         String laOfficer = Tokens.token("la-privacy-officer", la, "po1");
         String laRestriction = given().auth().oauth2(laOfficer).contentType("application/json")
                 .body("{\"nhsNumber\":\"" + child + "\",\"kind\":\"only-named-users\",\"users\":[\"sw-a\"],"
-                        + "\"reason\":\"Staff member's relative\"}")
+                        + "\"reason\":\"Staff member's relative\",\"authorisedBy\":{\"name\":\"Jo Hart\","
+                        + "\"jobRole\":\"Head of Service\"}}")
                 .when().post("/api/la-restrictions").then().statusCode(201).extract().jsonPath().getString("id");
         String newChild = TestPatients.newNhsNumber();
         Plans.Builder newPlan = Plans.plan(child, "Taylor", born, Plans.LAC).la(la).start(born.plusYears(5).toString());

@@ -3,7 +3,11 @@ package uk.nhs.cpis.notification.restriction;
 import java.time.Instant;
 import java.util.List;
 
-/** A restriction on who in an LA sees a child's notifications. */
+/**
+ * A restriction on who in an LA sees a child's notifications, with its record (seed 000): who requested
+ * and authorised it and the manager responsible (each may be null). {@code users} are user ids and
+ * teams ({@code team:<name>}).
+ */
 public record LaRestriction(
         String id,
         String laCode,
@@ -16,7 +20,10 @@ public record LaRestriction(
         Instant createdAt,
         Instant lastReviewedAt,
         Instant liftedAt,
-        String liftedBy) {
+        String liftedBy,
+        LaPerson requestedBy,
+        LaPerson authorisedBy,
+        LaPerson responsibleManager) {
 
     public boolean inForce() {
         return liftedAt == null;
@@ -24,6 +31,6 @@ public record LaRestriction(
 
     public LaRestriction withUsers(List<String> named) {
         return new LaRestriction(id, laCode, nhsNumber, kind, named, reason, createdBy, createdByName, createdAt,
-                lastReviewedAt, liftedAt, liftedBy);
+                lastReviewedAt, liftedAt, liftedBy, requestedBy, authorisedBy, responsibleManager);
     }
 }

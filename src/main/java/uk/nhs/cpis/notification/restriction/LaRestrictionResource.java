@@ -18,6 +18,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,28 +34,57 @@ import uk.nhs.cpis.fhir.QueryParameters;
 import uk.nhs.cpis.security.Caller;
 import uk.nhs.cpis.security.Roles;
 
-/** An LA privacy officer's restrictions on who in the LA sees a child's notifications (own LA only). */
+/**
+ * An LA privacy officer's restrictions on who in the LA sees a child's notifications (own LA only); the
+ * LA's Head of Safeguarding reads them and their review report and records reviews.
+ */
 @Path("/api/la-restrictions")
 @RolesAllowed(Roles.LA_PRIVACY_OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
 public class LaRestrictionResource {
+    /** A person the restriction's record names; the user id is optional (a manager may have none to hand). */
+    public record Person(@Size(max = 64) String userId, @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String jobRole) {
+
+        LaPerson toPerson() {
+            return new LaPerson(userId == null || userId.isBlank() ? null : userId.trim(), name.trim(), jobRole.trim());
+        }
+
+        static Person of(LaPerson p) {
+            return p == null ? null : new Person(p.userId(), p.name(), p.jobRole());
+        }
+    }
+
     public record CreateRequest(
             @NotBlank String nhsNumber,
             @NotBlank String kind,
             @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 64) String> users,
-            @NotBlank @Size(max = 2000) String reason) {
+            @NotBlank @Size(max = 2000) String reason,
+            @Valid Person requestedBy,
+            @Valid Person authorisedBy,
+            @Valid Person responsibleManager) {
+    }
+
+    public record ChangeRequest(
+            @NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 64) String> users,
+            @Size(max = 2000) String note) {
     }
 
     public record ReviewRequest(@NotBlank String outcome, @Size(max = 2000) String note) {
     }
 
     public record RestrictionView(String id, String nhsNumber, String kind, List<String> users, String reason,
-            String createdBy, String createdByName, Instant createdAt, Instant lastReviewedAt, LocalDate reviewDue,
-            String status, Instant liftedAt, String liftedBy) {
+            String createdBy, String createdByName, Instant createdAt, Person requestedBy, Person authorisedBy,
+            Person responsibleManager, Instant lastReviewedAt, LocalDate reviewDue, String status, Instant liftedAt,
+            String liftedBy) {
+    }
+
+    public record ChangeView(String id, Instant changedAt, String changedBy, String changedByName,
+            List<String> usersBefore, List<String> usersAfter, String note) {
     }
 
     public record ReviewView(String id, String restrictionId, Instant reviewedAt, String reviewedBy,
-            String reviewedByName, String outcome, String note) {
+            String reviewedByName, String reviewedByRole, String outcome, String note) {
     }
 
     public record ReviewReport(LocalDate asOf, int count, List<RestrictionView> due) {
@@ -62,6 +92,8 @@ public class LaRestrictionResource {
 
     @Inject
     LaRestrictionService service;
+    @Inject
+    LaRestrictionPolicy policy;
     @Inject
     Caller caller;
     @Context
@@ -72,8 +104,9 @@ public class LaRestrictionResource {
     public Response create(@NotNull @Valid CreateRequest request) {
         RestrictionKind kind = RestrictionKind.fromCode(request.kind()).orElseThrow(() -> new CpisException(
                 ErrorCode.INVALID_REQUEST, "kind must be only-named-users or all-except-named-users.", "kind"));
-        LaRestriction created = service.create(officer(),
-                new LaRestrictionService.Request(request.nhsNumber(), kind, request.users(), request.reason()));
+        LaRestriction created = service.create(officer(), new LaRestrictionService.Request(request.nhsNumber(), kind,
+                request.users(), request.reason(), person(request.requestedBy()), person(request.authorisedBy()),
+                person(request.responsibleManager())));
         URI location = uri.getBaseUriBuilder().path("api/la-restrictions/{id}").build(created.id());
         return Response.created(location).entity(view(created)).build();
     }
@@ -84,10 +117,15 @@ public class LaRestrictionResource {
         return service.inForce(caller.orgCode()).stream().map(this::view).toList();
     }
 
-    /** The review report: restrictions due for review on {@code asOf} (default today), with their reasons. */
+    /**
+     * The review report: restrictions due for review on {@code asOf} (default today), with their reasons;
+     * for the privacy officer and the Head of Safeguarding (seed 000).
+     */
     @GET
     @Path("review")
+    @RolesAllowed({ Roles.LA_PRIVACY_OFFICER, Roles.LA_SOCIAL_WORKER })
     public ReviewReport dueForReview(@QueryParam("asOf") String asOf) {
+        requireReviewer();
         QueryParameters.requireKnown(uri.getQueryParameters().keySet(), Set.of("asOf"),
                 "The review report takes only asOf=<date>.");
         QueryParameters.requireEachOnce(uri.getQueryParameters());
@@ -98,9 +136,27 @@ public class LaRestrictionResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({ Roles.LA_PRIVACY_OFFICER, Roles.LA_SOCIAL_WORKER })
     public RestrictionView one(@PathParam("id") String id) {
+        requireReviewer();
         QueryParameters.requireNone(uri.getQueryParameters());
         return view(service.get(caller.orgCode(), id));
+    }
+
+    /** Changes the named users and teams (seed 000: the case moves to other workers or teams). */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RestrictionView changeUsers(@PathParam("id") String id, @NotNull @Valid ChangeRequest request) {
+        return view(service.changeUsers(officer(), id, request.users(), request.note()));
+    }
+
+    @GET
+    @Path("{id}/changes")
+    public List<ChangeView> changes(@PathParam("id") String id) {
+        QueryParameters.requireNone(uri.getQueryParameters());
+        return service.changes(caller.orgCode(), id).stream().map(c -> new ChangeView(c.id(), c.changedAt(),
+                c.changedBy(), c.changedByName(), c.usersBefore(), c.usersAfter(), c.note())).toList();
     }
 
     @DELETE
@@ -112,8 +168,10 @@ public class LaRestrictionResource {
 
     @POST
     @Path("{id}/reviews")
+    @RolesAllowed({ Roles.LA_PRIVACY_OFFICER, Roles.LA_SOCIAL_WORKER })
     @Consumes(MediaType.APPLICATION_JSON)
     public Response review(@PathParam("id") String id, @NotNull @Valid ReviewRequest request) {
+        requireReviewer();
         RestrictionReview.Outcome outcome;
         try {
             outcome = RestrictionReview.Outcome.valueOf(request.outcome().toUpperCase(Locale.ROOT));
@@ -127,24 +185,39 @@ public class LaRestrictionResource {
 
     @GET
     @Path("{id}/reviews")
+    @RolesAllowed({ Roles.LA_PRIVACY_OFFICER, Roles.LA_SOCIAL_WORKER })
     public List<ReviewView> reviews(@PathParam("id") String id) {
+        requireReviewer();
         QueryParameters.requireNone(uri.getQueryParameters());
         return service.reviews(caller.orgCode(), id).stream().map(LaRestrictionResource::view).toList();
     }
 
+    /** A social worker's token reaches the review endpoints only as the LA's Head of Safeguarding. */
+    private void requireReviewer() {
+        if (!policy.mayReview(caller)) {
+            throw new CpisException(ErrorCode.FORBIDDEN, "Restrictions and their review are for the LA privacy officer "
+                    + "and the Head of Safeguarding.");
+        }
+    }
+
     private Officer officer() {
-        return new Officer(caller.orgCode(), caller.userId(), caller.name());
+        return new Officer(caller.orgCode(), caller.userId(), caller.name(), caller.jobRole());
+    }
+
+    private static LaPerson person(Person person) {
+        return person == null ? null : person.toPerson();
     }
 
     private RestrictionView view(LaRestriction r) {
         return new RestrictionView(r.id(), r.nhsNumber(), r.kind().code(), r.users(), r.reason(), r.createdBy(),
-                r.createdByName(), r.createdAt(), r.lastReviewedAt(), r.inForce() ? service.reviewDue(r) : null,
+                r.createdByName(), r.createdAt(), Person.of(r.requestedBy()), Person.of(r.authorisedBy()),
+                Person.of(r.responsibleManager()), r.lastReviewedAt(), r.inForce() ? service.reviewDue(r) : null,
                 r.inForce() ? "in-force" : "lifted", r.liftedAt(), r.liftedBy());
     }
 
     private static ReviewView view(RestrictionReview r) {
         return new ReviewView(r.id(), r.restrictionId(), r.reviewedAt(), r.reviewedBy(), r.reviewedByName(),
-                r.outcome().name().toLowerCase(Locale.ROOT), r.note());
+                r.reviewedByRole(), r.outcome().name().toLowerCase(Locale.ROOT), r.note());
     }
 
     private static LocalDate date(String value) {

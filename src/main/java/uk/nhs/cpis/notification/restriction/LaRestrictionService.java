@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +29,17 @@ import uk.nhs.cpis.plan.NhsNumber;
 public class LaRestrictionService {
     private static final Logger LOG = Logger.getLogger(LaRestrictionService.class);
 
-    /** A restriction as requested; the kind and users are checked here. */
-    public record Request(String nhsNumber, RestrictionKind kind, List<String> users, String reason) {
+    /** A restriction as requested, with its record (requester, authoriser, responsible manager; each may be null). */
+    public record Request(String nhsNumber, RestrictionKind kind, List<String> users, String reason,
+            LaPerson requestedBy, LaPerson authorisedBy, LaPerson responsibleManager) {
     }
 
     @Inject
     LaRestrictionRepository restrictions;
     @Inject
     LaRestrictionConfig config;
+    @Inject
+    LaRestrictionPolicy policy;
     @Inject
     Clock clock;
 
@@ -44,14 +48,15 @@ public class LaRestrictionService {
             throw new CpisException(ErrorCode.INVALID_NHS_NUMBER, NhsNumber.whyInvalid(request.nhsNumber()),
                     "nhsNumber");
         }
+        List<String> users = NamedEntries.checked(request.users());
+        requireAuthorisation(request);
         if (restrictions.findInForce(officer.laCode(), request.nhsNumber()).isPresent()) {
             throw duplicate();
         }
         Instant now = clock.instant();
-        List<String> users = request.users().stream().map(String::trim).distinct().sorted().toList();
         LaRestriction restriction = new LaRestriction(UUID.randomUUID().toString(), officer.laCode(),
                 request.nhsNumber(), request.kind(), users, request.reason().trim(), officer.userId(), officer.name(),
-                now, now, null, null);
+                now, now, null, null, request.requestedBy(), request.authorisedBy(), request.responsibleManager());
         try {
             restrictions.insert(restriction);
         } catch (RuntimeException e) {
@@ -63,6 +68,58 @@ public class LaRestrictionService {
         }
         LogRef.LAREST001.log(LOG, officer.laCode(), restriction.id(), request.kind(), users.size());
         return restriction;
+    }
+
+    /**
+     * Seed 000: a universal restriction is "agreed with the relevant Head of Service or above"; a
+     * restriction for named people "can be requested at Team Manager level" and needs no authoriser.
+     */
+    private void requireAuthorisation(Request request) {
+        if (request.kind() != RestrictionKind.ONLY_NAMED_USERS) {
+            return;
+        }
+        if (request.authorisedBy() == null) {
+            throw new CpisException(ErrorCode.AUTHORISATION_REQUIRED, "A universal restriction (only-named-users) "
+                    + "needs authorisedBy: the Head of Service or above who agreed it.", "authorisedBy");
+        }
+        if (!policy.mayAuthorise(request.authorisedBy().jobRole())) {
+            throw new CpisException(ErrorCode.AUTHORISATION_REQUIRED, "A universal restriction must be authorised by a "
+                    + "Head of Service or above, not a " + request.authorisedBy().jobRole() + ".",
+                    "authorisedBy.jobRole");
+        }
+    }
+
+    /**
+     * Seed 000: "if the case transfers workers and/or teams the previous team and workers' access will be
+     * removed": replaces the named users and teams, recording the change; the same names change nothing.
+     */
+    public LaRestriction changeUsers(Officer officer, String id, List<String> named, String note) {
+        LaRestriction restriction = get(officer.laCode(), id);
+        if (!restriction.inForce()) {
+            throw new CpisException(ErrorCode.CONFLICT, "LA restriction " + id + " was lifted; there is nothing "
+                    + "to change.");
+        }
+        List<String> users = NamedEntries.checked(named);
+        if (users.equals(restriction.users())) {
+            return restriction;
+        }
+        restrictions.replaceUsers(new RestrictionChange(UUID.randomUUID().toString(), id, clock.instant(),
+                officer.userId(), officer.name(), restriction.users(), users,
+                note == null || note.isBlank() ? null : note.trim()));
+        LogRef.LAREST004.log(LOG, officer.laCode(), id, users.size());
+        return restriction.withUsers(users);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RestrictionChange> changes(String laCode, String id) {
+        get(laCode, id);
+        return restrictions.changes(id);
+    }
+
+    /** The restriction in force on the child in the LA, if any: its record is shown to those who may read. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<LaRestriction> inForceOn(String laCode, String nhsNumber) {
+        return restrictions.findInForce(laCode, nhsNumber);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -94,7 +151,8 @@ public class LaRestrictionService {
                     + "to review.");
         }
         RestrictionReview review = new RestrictionReview(UUID.randomUUID().toString(), id, clock.instant(),
-                officer.userId(), officer.name(), outcome, note == null || note.isBlank() ? null : note.trim());
+                officer.userId(), officer.name(), officer.jobRole(), outcome,
+                note == null || note.isBlank() ? null : note.trim());
         restrictions.insertReview(review);
         if (outcome == RestrictionReview.Outcome.LIFT) {
             restrictions.lift(id, officer.userId(), review.reviewedAt());

@@ -1,5 +1,5 @@
 package uk.nhs.cpis.notification.restriction;
 
-/** The LA privacy officer making a change: their LA, user id and name, from the token. */
-public record Officer(String laCode, String userId, String name) {
+/** The LA user making a change (privacy officer, or Head of Safeguarding reviewing): LA, user id, name, job role. */
+public record Officer(String laCode, String userId, String name, String jobRole) {
 }

@@ -9,6 +9,7 @@ public record RestrictionReview(
         Instant reviewedAt,
         String reviewedBy,
         String reviewedByName,
+        String reviewedByRole,
         Outcome outcome,
         String note) {
 

@@ -1,6 +1,7 @@
 package uk.nhs.cpis.notification.restriction;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,9 @@ import uk.nhs.cpis.support.Tokens;
 /** An LA privacy officer restricts who in the LA sees a child's notifications (seed 000). */
 @QuarkusTest
 class LaRestrictionTest {
+    private static final String HEAD_OF_SERVICE = ",\"authorisedBy\":{\"userId\":\"hos1\",\"name\":\"Jo Hart\","
+            + "\"jobRole\":\"Head of Service\"}";
+
     @Inject
     MutableClock clock;
     @Inject
@@ -108,6 +112,115 @@ class LaRestrictionTest {
                 .get("/fhir/Communication/" + hidden).then().statusCode(404);
         given().auth().oauth2(withJobRole("hos-relative", "Head of Service")).when()
                 .get("/api/attendance?nhsNumber=" + restricted).then().body("accesses", equalTo(0));
+    }
+
+    @Test
+    void shouldLetNamedTeamsSeeAUniversallyRestrictedChildAndRefuseNamesThatMatchNobody() {
+        create(restricted, "only-named-users", List.of("team:Adoption", "sw-allocated"), "Placed for adoption")
+                .then().statusCode(201).body("users", equalTo(List.of("sw-allocated", "team:Adoption")));
+
+        assertEquals(Set.of(restricted, other), children(inTeams("sw-a1", "Adoption")));
+        assertEquals(Set.of(restricted, other), children(inTeams("sw-a2", "Fostering", "Adoption")));
+        assertEquals(Set.of(other), children(inTeams("sw-f1", "Fostering")));
+        assertEquals(Set.of(other), children(social("sw-none")));
+
+        officer().contentType("application/json").body("{\"users\":[\"Fostering Team\"]}")
+                .when().put("/api/la-restrictions/" + restrictionOn(restricted)).then().statusCode(400)
+                .body("code", equalTo("INVALID_REQUEST")).body("detail", containsString("team:<name>"));
+        create(other, "all-except-named-users", List.of("team:"), "Neighbour").then().statusCode(400);
+        create(other, "all-except-named-users", List.of("team:Fostering"), "A foster carer's relative")
+                .then().statusCode(201);
+        assertEquals(Set.of(), children(inTeams("sw-f2", "Fostering")));
+    }
+
+    @Test
+    void shouldRecordTheAuthorisationAndRefuseAUniversalRestrictionWithoutAHeadOfServiceOrAbove() {
+        create(restricted, "only-named-users", List.of("sw-allocated"), "Adoption", "").then().statusCode(422)
+                .body("code", equalTo("AUTHORISATION_REQUIRED"));
+        create(restricted, "only-named-users", List.of("sw-allocated"), "Adoption", ",\"authorisedBy\":{\"name\":"
+                + "\"Sam Lee\",\"jobRole\":\"Team Manager\"}").then().statusCode(422)
+                .body("code", equalTo("AUTHORISATION_REQUIRED")).body("detail", containsString("Team Manager"));
+        create(restricted, "only-named-users", List.of("sw-allocated"), "Placed for adoption",
+                ",\"requestedBy\":{\"userId\":\"tm1\",\"name\":\"Sam Lee\",\"jobRole\":\"Team Manager\"},"
+                        + "\"authorisedBy\":{\"name\":\"Jo Hart\",\"jobRole\":\"Heads of Service\"},"
+                        + "\"responsibleManager\":{\"name\":\"Ann Cole\",\"jobRole\":\"Service Manager\"}")
+                .then().statusCode(201).body("requestedBy.userId", equalTo("tm1"))
+                .body("authorisedBy.name", equalTo("Jo Hart")).body("authorisedBy.jobRole", equalTo("Heads of Service"))
+                .body("responsibleManager.name", equalTo("Ann Cole"));
+        // A restriction for named people is requested at Team Manager level: no authoriser needed.
+        create(other, "all-except-named-users", List.of("sw-neighbour"), "Neighbour", ",\"requestedBy\":{\"name\":"
+                + "\"Sam Lee\",\"jobRole\":\"Team Manager\"}").then().statusCode(201)
+                .body("authorisedBy", org.hamcrest.Matchers.nullValue());
+
+        // Those who may read the child's notifications see when and why, and who authorised it and is responsible.
+        String note = Batches.feed(social("sw-allocated"), "").getString("entry.find { it.resource.subject.identifier"
+                + ".value == '" + restricted + "' }.resource.note[0].text");
+        assertEquals("Restricted: Placed for adoption. Requested by Sam Lee (Team Manager). Authorised by Jo Hart "
+                + "(Heads of Service). Responsible manager: Ann Cole (Service Manager).", note);
+        assertEquals(day.plus(Duration.ofHours(4)).toString(), Batches.feed(social("sw-allocated"), "")
+                .getString("entry.find { it.resource.subject.identifier.value == '" + restricted
+                        + "' }.resource.note[0].time"));
+    }
+
+    @Test
+    void shouldChangeTheNamedUsersAndTeamsAndRecordEachChange() {
+        String id = create(restricted, "only-named-users", List.of("sw-old", "team:North"), "Adoption").then()
+                .statusCode(201).extract().path("id");
+        clock.set(day.plus(Duration.ofHours(5)));
+
+        // The case transfers: the previous worker and team lose access.
+        officer().contentType("application/json").body("{\"users\":[\"sw-new\",\"team:South\"],\"note\":"
+                + "\"Case transferred to the South team\"}").when().put("/api/la-restrictions/" + id).then()
+                .statusCode(200).body("users", equalTo(List.of("sw-new", "team:South")));
+        assertEquals(Set.of(other), children(social("sw-old")));
+        assertEquals(Set.of(other), children(inTeams("sw-n", "North")));
+        assertEquals(Set.of(restricted, other), children(social("sw-new")));
+        assertEquals(Set.of(restricted, other), children(inTeams("sw-s", "South")));
+
+        officer().contentType("application/json").body("{\"users\":[\"sw-new\",\"team:South\"]}")
+                .when().put("/api/la-restrictions/" + id).then().statusCode(200);
+        officer().when().get("/api/la-restrictions/" + id + "/changes").then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].usersBefore", equalTo(List.of("sw-old", "team:North")))
+                .body("[0].usersAfter", equalTo(List.of("sw-new", "team:South")))
+                .body("[0].changedBy", equalTo("po1")).body("[0].note", equalTo("Case transferred to the South team"))
+                .body("[0].changedAt", equalTo(day.plus(Duration.ofHours(5)).toString()));
+
+        officer().when().delete("/api/la-restrictions/" + id).then().statusCode(204);
+        officer().contentType("application/json").body("{\"users\":[\"sw-old\"]}")
+                .when().put("/api/la-restrictions/" + id).then().statusCode(409);
+        given().auth().oauth2(Tokens.token("la-privacy-officer", Batches.freshLa(), "po9")).contentType("application/json")
+                .body("{\"users\":[\"sw-old\"]}").when().put("/api/la-restrictions/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void shouldLetTheHeadOfSafeguardingReadTheReviewReportAndRecordTheDecision() {
+        String id = create(restricted, "only-named-users", List.of("sw-allocated"), "Media interest").then()
+                .statusCode(201).extract().path("id");
+        String safeguarding = Tokens.claims("la-social-worker", la, "hosg").claim("name", "Pat Reid")
+                .claim("job_role", "Head of Safeguarding").sign();
+        LocalDate due = date(0).plusMonths(3);
+
+        given().auth().oauth2(safeguarding).when().get("/api/la-restrictions/review?asOf=" + due).then()
+                .statusCode(200).body("due.id", equalTo(List.of(id))).body("due[0].reason", equalTo("Media interest"))
+                .body("due[0].authorisedBy.name", equalTo("Jo Hart"));
+        clock.set(day.plus(Duration.ofDays(92)));
+        given().auth().oauth2(safeguarding).contentType("application/json")
+                .body("{\"outcome\":\"keep\",\"note\":\"Media interest continues\"}")
+                .when().post("/api/la-restrictions/" + id + "/reviews").then().statusCode(201)
+                .body("reviewedBy", equalTo("hosg")).body("reviewedByName", equalTo("Pat Reid"))
+                .body("reviewedByRole", equalTo("Head of Safeguarding")).body("outcome", equalTo("keep"));
+        given().auth().oauth2(safeguarding).when().get("/api/la-restrictions/" + id + "/reviews").then()
+                .statusCode(200).body("reviewedByName", equalTo(List.of("Pat Reid")));
+
+        // Another social worker is no reviewer; the safeguarding lead does not make restrictions.
+        given().auth().oauth2(social("sw-duty")).when().get("/api/la-restrictions/review").then().statusCode(403);
+        given().auth().oauth2(social("sw-duty")).contentType("application/json").body("{\"outcome\":\"lift\"}")
+                .when().post("/api/la-restrictions/" + id + "/reviews").then().statusCode(403);
+        given().auth().oauth2(safeguarding).contentType("application/json").body("{}")
+                .when().post("/api/la-restrictions").then().statusCode(403);
+        given().auth().oauth2(Tokens.claims("la-social-worker", Batches.freshLa(), "hosg2")
+                .claim("job_role", "Head of Safeguarding").sign()).when().get("/api/la-restrictions/" + id)
+                .then().statusCode(404);
     }
 
     @Test
@@ -254,10 +367,17 @@ class LaRestrictionTest {
         officer().when().get("/api/la-restrictions/no-such-id").then().statusCode(404);
     }
 
+    /** A universal restriction comes with its authoriser, a Head of Service (seed 000). */
     private io.restassured.response.Response create(String nhsNumber, String kind, List<String> users, String reason) {
+        return create(nhsNumber, kind, users, reason, kind.equals("only-named-users") ? HEAD_OF_SERVICE : "");
+    }
+
+    private io.restassured.response.Response create(String nhsNumber, String kind, List<String> users, String reason,
+            String record) {
         String named = String.join(",", users.stream().map(u -> "\"" + u + "\"").toList());
         return officer().contentType("application/json").body("{\"nhsNumber\":\"" + nhsNumber + "\",\"kind\":\"" + kind
-                + "\",\"users\":[" + named + "],\"reason\":\"" + reason + "\"}").when().post("/api/la-restrictions");
+                + "\",\"users\":[" + named + "],\"reason\":\"" + reason + "\"" + record + "}")
+                .when().post("/api/la-restrictions");
     }
 
     private List<String> due(LocalDate asOf) {
@@ -273,12 +393,23 @@ class LaRestrictionTest {
         return Tokens.token("la-social-worker", la, userId);
     }
 
+    private String inTeams(String userId, String... teams) {
+        return Tokens.claims("la-social-worker", la, userId).claim("teams", List.of(teams)).sign();
+    }
+
+    private String restrictionOn(String child) {
+        return officer().when().get("/api/la-restrictions").then().extract().jsonPath()
+                .getString("find { it.nhsNumber == '" + child + "' }.id");
+    }
+
     private String withJobRole(String userId, String jobRole) {
         return Tokens.claims("la-social-worker", la, userId).claim("job_role", jobRole).sign();
     }
 
     private static Set<String> children(String token) {
-        return Set.copyOf(Batches.feed(token, "").getList("entry.resource.subject.identifier.value"));
+        // A feed with nothing in it has no entry at all.
+        List<String> children = Batches.feed(token, "").getList("entry.resource.subject.identifier.value");
+        return children == null ? Set.of() : Set.copyOf(children);
     }
 
     private LocalDate date(int days) {
