@@ -26,6 +26,7 @@ import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.LogRef;
 import uk.nhs.cpis.mode.ModeService;
+import uk.nhs.cpis.notification.RegistrationNotifier;
 import uk.nhs.cpis.plan.DisplayWindow;
 
 /**
@@ -64,6 +65,8 @@ public class BatchService {
     ModeService modes;
     @Inject
     BatchMetrics metrics;
+    @Inject
+    RegistrationNotifier registrations;
 
     // Runs work off the caller's thread, so that an HTTP caller can be answered 202 while a long run
     // goes on; one thread, since the lock allows one run at a time anyway.
@@ -187,6 +190,7 @@ public class BatchService {
             ChunkCounts counts = readEvents(run);
             Housekeeping.Purged purged = QuarkusTransaction.requiringNew().timeout(HOUSEKEEPING_TIMEOUT_SECONDS)
                     .call(() -> {
+                registrations.sweepBirths();
                 Housekeeping.Purged removed = housekeeping.purge(run.id(), run.cutoff());
                 runs.complete(run.id(), removed, clock.instant());
                 return removed;

@@ -80,8 +80,20 @@ public class RegistrationNotifier {
 
     /** An unborn plan stored for a mother whose newborn the register already holds. */
     void onPlansStored(@Observes PlansStored event) {
-        List<PlanRecord> unborn = event.plans().stream().filter(p -> p.type() == PlanType.UCPP && !p.withdrawn())
-                .toList();
+        notifyBirths(event.plans().stream().filter(p -> p.type() == PlanType.UCPP && !p.withdrawn()).toList());
+    }
+
+    /**
+     * The births of every displayable unborn plan, made by each ASN batch run. The two events above miss a
+     * birth when the newborn's registration and the mother's plan upload commit at the same moment (neither
+     * transaction sees the other's row); this sweep makes it the next night. Notifications already made
+     * are not made again.
+     */
+    public void sweepBirths() {
+        notifyBirths(plans.findDisplayableOfType(PlanType.UCPP, window.today()));
+    }
+
+    private void notifyBirths(List<PlanRecord> unborn) {
         if (unborn.isEmpty()) {
             return;
         }

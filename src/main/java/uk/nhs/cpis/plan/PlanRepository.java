@@ -98,6 +98,14 @@ public class PlanRepository {
                 + ") and withdrawn = false", statement -> Jdbc.bindAll(statement, 1, nhsNumbers), PlanRepository::read);
     }
 
+    /** Every plan of one type inside its display window on {@code day}. */
+    public List<PlanRecord> findDisplayableOfType(PlanType type, LocalDate day) {
+        return database.query(SELECT + "where plan_type = ? and " + displayableOn("care_plan"), statement -> {
+            statement.setString(1, type.name());
+            bindDisplayableOn(statement, 2, day);
+        }, PlanRepository::read);
+    }
+
     /** Every LA's plans for these NHS numbers inside their display window on {@code day}. */
     public List<PlanRecord> findDisplayable(Collection<String> nhsNumbers, LocalDate day) {
         if (nhsNumbers.isEmpty()) {

@@ -4,20 +4,27 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import ca.uhn.fhir.context.FhirContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import uk.nhs.cpis.demographics.PatientMapper;
+import uk.nhs.cpis.demographics.PatientRepository;
 import uk.nhs.cpis.support.Batches;
 import uk.nhs.cpis.support.MutableClock;
 import uk.nhs.cpis.support.Plans;
@@ -27,7 +34,8 @@ import uk.nhs.cpis.support.Tokens;
 
 /**
  * Birth and inactive-NHS-number notifications, made when the demographics register is loaded, and a birth
- * notification also when an unborn plan is uploaded for a mother whose newborn is already registered.
+ * notification also when an unborn plan is uploaded for a mother whose newborn is already registered, or
+ * by the next batch run when both arrived at once.
  */
 @QuarkusTest
 class RegistrationNotificationTest {
@@ -37,6 +45,10 @@ class RegistrationNotificationTest {
     MutableClock clock;
     @Inject
     Timeline timeline;
+    @Inject
+    PatientRepository patients;
+    @Inject
+    FhirContext fhir;
 
     LocalDate today;
     String la;
@@ -96,6 +108,28 @@ class RegistrationNotificationTest {
         assertEquals(mother, birth.getSubject().getIdentifier().getValue());
         assertEquals("Tracy Brown", birth.getSubject().getDisplay());
         assertEquals(newborn, ((Identifier) birth.getExtensionByUrl(SD + "newborn-nhs-number").getValue()).getValue());
+    }
+
+    @Test
+    void shouldMakeTheBirthNotificationTheEventsMissedAtTheNextBatchRunOnce() {
+        LocalDate motherBorn = today.minusYears(22);
+        String mother = TestPatients.register("Price", "Kim", motherBorn);
+        Batches.uploadPlan(la, Plans.plan(mother, "Price", motherBorn, Plans.UCPP).la(la)
+                .start(today.minusDays(100).toString()).end(today.plusDays(5).toString()));
+        String newborn = TestPatients.newNhsNumber();
+        // As when the registration commits at the same moment as the upload: the row is stored, no event saw it.
+        Patient registered = fhir.newJsonParser().parseResource(Patient.class,
+                TestPatients.newbornJson(newborn, mother, today));
+        QuarkusTransaction.requiringNew().run(() -> patients.upsertAll(
+                List.of(PatientMapper.toRecord(registered, today)), clock.instant()));
+        assertEquals(0, birthNotifications().getTotal());
+
+        Instant day = clock.instant();
+        clock.set(day.plus(Duration.ofHours(12)));
+        Batches.run(day.plus(Duration.ofHours(11)));
+        assertEquals(1, birthNotifications().getTotal(), "made by the night's batch run");
+        Batches.run(day.plus(Duration.ofHours(11)).plusSeconds(1));
+        assertEquals(1, birthNotifications().getTotal(), "and not again by the next");
     }
 
     private Bundle birthNotifications() {
