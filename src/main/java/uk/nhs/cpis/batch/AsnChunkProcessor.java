@@ -20,14 +20,22 @@ import uk.nhs.cpis.notification.NotificationRepository;
 import uk.nhs.cpis.plan.DisplayWindow;
 
 /**
- * One chunk of the ASN pass, in the caller's transaction: one query reads the events with their
- * anchors, the run's {@link PlanSnapshot} gives their plans and patients; batch writes store the ASNs,
- * the moved anchors, the watermark and the run's counts, which commit together or not at all.
+ * One chunk of the ASN pass, in the caller's transaction: events read in key order with their stored
+ * anchors, judged against the run's {@link PlanSnapshot}; batch writes store the ASNs, the moved anchors,
+ * how far the range is done and the run's counts, which commit together or not at all.
  */
 @ApplicationScoped
 public class AsnChunkProcessor {
-    /** What a chunk did, and where the next one starts. */
-    public record Result(ChunkCounts counts, Watermark watermark) {
+    /**
+     * A key's anchor as the events before this chunk left it (null: none), for its events in the next chunk:
+     * the read's stored anchor of a key whose events a chunk boundary splits predates the earlier chunk.
+     */
+    public record Carried(AnchorKey key, Instant anchor) {
+        static final Carried NONE = new Carried(null, null);
+    }
+
+    /** What a chunk did, and the anchor of its last key for the next chunk. */
+    public record Result(ChunkCounts counts, Carried carried) {
     }
 
     @Inject
@@ -41,14 +49,14 @@ public class AsnChunkProcessor {
     @Inject
     Clock clock;
 
-    Result process(String runId, int chunk, Watermark after, Instant cutoff, int size, PlanSnapshot plans) {
-        List<ChunkEvent> events = state.readChunk(after, cutoff, size);
-        if (events.isEmpty()) {
-            return new Result(ChunkCounts.NONE, after);
-        }
+    Result process(String runId, int chunk, KeyRange range, List<ChunkEvent> events, Carried carried,
+            PlanSnapshot plans) {
         Map<AnchorKey, Instant> stored = new HashMap<>();
         events.stream().filter(e -> e.storedAnchor() != null)
                 .forEach(e -> stored.put(AnchorKey.of(e.event()), e.storedAnchor()));
+        if (carried.anchor() != null) {
+            stored.put(carried.key(), carried.anchor());
+        }
         AsnRule rule = new AsnRule(stored);
         Instant now = clock.instant();
         List<NotificationRecord> asns = new ArrayList<>();
@@ -69,12 +77,13 @@ public class AsnChunkProcessor {
 
         notifications.insertAll(asns);
         state.saveAnchors(rule.movedAnchors(), stored.keySet());
-        Watermark last = Watermark.of(events.get(events.size() - 1).event());
-        state.moveWatermark(last);
+        AccessEvent last = events.get(events.size() - 1).event();
+        state.rangeDone(range, KeyRange.Position.of(last));
         ChunkCounts counts = new ChunkCounts(events.size(), asns.size(), suppressed, withoutPlan);
         runs.addCounts(runId, counts);
         written.fire(new ChunkWritten(runId, chunk, counts));
-        return new Result(counts, last);
+        AnchorKey lastKey = AnchorKey.of(last);
+        return new Result(counts, new Carried(lastKey, rule.movedAnchors().getOrDefault(lastKey, stored.get(lastKey))));
     }
 
     /** A plan an access showed, and the number it is held under, which the ASN names. */

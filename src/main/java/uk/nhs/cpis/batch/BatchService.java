@@ -22,6 +22,7 @@ import org.jboss.logging.MDC;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import uk.nhs.cpis.audit.AuditWriter;
+import uk.nhs.cpis.db.Database;
 import uk.nhs.cpis.fhir.CpisException;
 import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.LogRef;
@@ -31,8 +32,8 @@ import uk.nhs.cpis.plan.DisplayWindow;
 
 /**
  * Batch runs: turns access events up to a cut-off into ASNs, chunk by chunk, then housekeeping.
- * Exactly once: each chunk commits its ASNs with the watermark and anchors, so a run that dies is
- * resumed by the next from its last commit, and the unique key (access event, LA) refuses a
+ * Exactly once: each chunk commits its ASNs with the anchors and how far the run's range is done, so a
+ * run that dies is resumed by the next from its last commit, and the unique key (access event, LA) refuses a
  * duplicate whatever happens. One run at a time across instances: {@link BatchLock}.
  */
 @ApplicationScoped
@@ -73,8 +74,8 @@ public class BatchService {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "cpis-asn-batch"));
 
     /**
-     * The settle time must outlast the slowest access event's commit: the batch reads events in access-time
-     * order, and one committed behind a run's cut-off would never be notified. And a run that died with its
+     * The settle time must outlast the slowest access event's commit: a run reads the events up to its cut-off
+     * and the watermark then passes them, so one committed behind a run's cut-off would never be notified. And a run that died with its
      * instance is marked failed as soon as any instance starts, not only when the next run begins.
      */
     void onStart(@Observes StartupEvent started) {
@@ -210,22 +211,42 @@ public class BatchService {
         return runs.find(run.id()).orElseThrow();
     }
 
+    /**
+     * The events after the watermark up to the cut-off: first the rest of a range a run that died left part
+     * done (up to that run's cut-off), then this run's own range. Outside a transaction: each range is read
+     * on a connection of its own while its chunks commit one by one.
+     */
     private ChunkCounts readEvents(BatchRun run) {
-        ChunkCounts total = ChunkCounts.NONE;
-        Watermark position = state.watermark();
-        LocalDate firstDay = DisplayWindow.dateAt(position.accessedAt());
+        LocalDate firstDay = DisplayWindow.dateAt(state.watermark().accessedAt());
         PlanSnapshot plans = QuarkusTransaction.requiringNew().call(() -> state.plans(firstDay));
-        int size = config.chunkSize();
-        for (int chunk = 1;; chunk++) {
-            Watermark from = position;
-            int number = chunk;
-            AsnChunkProcessor.Result result = QuarkusTransaction.requiringNew()
-                    .call(() -> chunks.process(run.id(), number, from, run.cutoff(), size, plans));
-            total = total.plus(result.counts());
-            if (result.counts().eventsRead() < size) {
+        ChunkCounts total = ChunkCounts.NONE;
+        int chunk = 0;
+        Optional<KeyRange> left = QuarkusTransaction.requiringNew().call(state::range);
+        KeyRange range = left.orElseGet(() -> QuarkusTransaction.requiringNew()
+                .call(() -> state.beginRange(run.cutoff())));
+        for (;;) {
+            AsnChunkProcessor.Carried carried = AsnChunkProcessor.Carried.NONE;
+            try (Database.Cursor<ChunkEvent> events = state.readRange(range, config.chunkSize())) {
+                for (;;) {
+                    List<ChunkEvent> next = events.next(config.chunkSize());
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    int number = ++chunk;
+                    KeyRange current = range;
+                    AsnChunkProcessor.Carried before = carried;
+                    AsnChunkProcessor.Result result = QuarkusTransaction.requiringNew()
+                            .call(() -> chunks.process(run.id(), number, current, next, before, plans));
+                    total = total.plus(result.counts());
+                    carried = result.carried();
+                }
+            }
+            KeyRange done = range;
+            QuarkusTransaction.requiringNew().run(() -> state.endRange(done));
+            if (!range.cutoff().isBefore(run.cutoff())) {
                 return total;
             }
-            position = result.watermark();
+            range = QuarkusTransaction.requiringNew().call(() -> state.beginRange(run.cutoff()));
         }
     }
 

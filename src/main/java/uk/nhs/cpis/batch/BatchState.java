@@ -2,16 +2,16 @@ package uk.nhs.cpis.batch;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,15 +28,25 @@ import uk.nhs.cpis.notification.NotificationRecord;
  */
 @ApplicationScoped
 public class BatchState {
-    private static final String CHUNK = """
+    // A run's events in key order, each with its key's stored anchor: one join and one sort in the database.
+    // Read in time order instead, each chunk looked its events' anchors up at random in a table holding a key
+    // per (patient, user, organisation) of the day: an index lookup per event, or a scan of the table per chunk.
+    private static final String RANGE = """
             select e.id, e.accessed_at, e.nhs_number, e.user_id, e.user_name, e.job_role, e.org_code, e.org_name,
                    a.last_asn_access_at
-              from (select id, accessed_at, nhs_number, user_id, user_name, job_role, org_code, org_name
-                      from access_event where (accessed_at, id) > (?, ?) and accessed_at <= ?
-                     order by accessed_at, id fetch first %d rows only) e
+              from access_event e
               left join asn_anchor a
                 on a.nhs_number = e.nhs_number and a.user_id = e.user_id and a.org_code = e.org_code
+             where (e.accessed_at, e.id) > (?, ?) and e.accessed_at <= ?%s
+             order by e.nhs_number, e.user_id, e.org_code, e.accessed_at, e.id
             """;
+    private static final String AFTER_DONE = """
+
+               and (e.nhs_number, e.user_id, e.org_code, e.accessed_at, e.id) > (?, ?, ?, ?, ?)""";
+    private static final String STATE = "select accessed_at, access_event_id, range_cutoff, range_nhs_number, "
+            + "range_user_id, range_org_code, range_accessed_at, range_event_id from asn_watermark where id = 1";
+    private static final String SET_RANGE = "update asn_watermark set range_cutoff = ?, range_nhs_number = ?, "
+            + "range_user_id = ?, range_org_code = ?, range_accessed_at = ?, range_event_id = ? where id = 1";
     private static final String PLANS = """
             select p.nhs_number, p.la_code, p.la_name, p.start_date, p.last_display_date,
                    r.family_name, r.given_name, r.birth_date
@@ -61,10 +71,61 @@ public class BatchState {
                 .orElseThrow(() -> new IllegalStateException("asn_watermark has no row: migration V4 not applied"));
     }
 
-    public void moveWatermark(Watermark to) {
+    /** The range a run that died left part done, if any. */
+    public Optional<KeyRange> range() {
+        return database.queryFirst(STATE, Database.NO_PARAMETERS, row -> {
+            Instant cutoff = Jdbc.getInstant(row, "range_cutoff");
+            if (cutoff == null) {
+                return Optional.<KeyRange>empty();
+            }
+            Watermark after = new Watermark(Jdbc.getInstant(row, "accessed_at"), row.getLong("access_event_id"));
+            Instant doneAt = Jdbc.getInstant(row, "range_accessed_at");
+            return Optional.of(new KeyRange(after, cutoff, doneAt == null ? null : new KeyRange.Position(
+                    row.getString("range_nhs_number"), row.getString("range_user_id"), row.getString("range_org_code"),
+                    doneAt, row.getLong("range_event_id"))));
+        }).flatMap(range -> range);
+    }
+
+    /** Starts the range of events after the watermark up to {@code cutoff}, none done yet. */
+    public KeyRange beginRange(Instant cutoff) {
+        KeyRange range = new KeyRange(watermark(), cutoff, null);
+        setRange(cutoff, null);
+        return range;
+    }
+
+    /** Records the events up to {@code done} in key order as processed, in the chunk's transaction. */
+    public void rangeDone(KeyRange range, KeyRange.Position done) {
+        setRange(range.cutoff(), done);
+    }
+
+    /**
+     * Ends a range that is wholly processed: the watermark moves to its last event in (accessed_at, id) order
+     * (stays, when it had none) and means again that every event up to it is processed.
+     */
+    public Watermark endRange(KeyRange range) {
+        Watermark last = database.queryFirst("select accessed_at, id from access_event where (accessed_at, id) > (?, ?) "
+                + "and accessed_at <= ? order by accessed_at desc, id desc fetch first 1 rows only", statement -> {
+                    Jdbc.setInstant(statement, 1, range.after().accessedAt());
+                    statement.setLong(2, range.after().accessEventId());
+                    Jdbc.setInstant(statement, 3, range.cutoff());
+                }, row -> new Watermark(Jdbc.getInstant(row, "accessed_at"), row.getLong("id")))
+                .orElse(range.after());
         database.update("update asn_watermark set accessed_at = ?, access_event_id = ? where id = 1", statement -> {
-            statement.setTimestamp(1, Timestamp.from(to.accessedAt()));
-            statement.setLong(2, to.accessEventId());
+            Jdbc.setInstant(statement, 1, last.accessedAt());
+            statement.setLong(2, last.accessEventId());
+        });
+        setRange(null, null);
+        return last;
+    }
+
+    private void setRange(Instant cutoff, KeyRange.Position done) {
+        database.update(SET_RANGE, statement -> {
+            Jdbc.setInstant(statement, 1, cutoff);
+            statement.setString(2, done == null ? null : done.nhsNumber());
+            statement.setString(3, done == null ? null : done.userId());
+            statement.setString(4, done == null ? null : done.orgCode());
+            Jdbc.setInstant(statement, 5, done == null ? null : done.accessedAt());
+            statement.setObject(6, done == null ? null : done.accessEventId(), Types.BIGINT);
         });
     }
 
@@ -87,22 +148,28 @@ public class BatchState {
     }
 
     /**
-     * The next chunk of access events after the watermark, up to the cut-off, in (time, id) order,
-     * each with its stored anchor: one query, an index lookup per event.
+     * The range's events not yet done, in key order (patient, user, organisation, then time and id), each with
+     * its key's anchor as stored when the read starts: a key's anchor changes only while its own events are
+     * processed, which in this order come after the read started. On a connection of its own, outside the
+     * caller's transactions (the chunks commit while it reads); call it outside a transaction.
      */
-    public List<ChunkEvent> readChunk(Watermark after, Instant cutoff, int limit) {
-        List<ChunkEvent> chunk = database.query(CHUNK.formatted(limit), statement -> {
-            Jdbc.setInstant(statement, 1, after.accessedAt());
-            statement.setLong(2, after.accessEventId());
-            Jdbc.setInstant(statement, 3, cutoff);
-        }, row -> new ChunkEvent(new AccessEvent(row.getLong("id"), Jdbc.getInstant(row, "accessed_at"),
+    public Database.Cursor<ChunkEvent> readRange(KeyRange range, int fetchSize) {
+        KeyRange.Position done = range.done();
+        return database.cursor(RANGE.formatted(done == null ? "" : AFTER_DONE), statement -> {
+            Jdbc.setInstant(statement, 1, range.after().accessedAt());
+            statement.setLong(2, range.after().accessEventId());
+            Jdbc.setInstant(statement, 3, range.cutoff());
+            if (done != null) {
+                statement.setString(4, done.nhsNumber());
+                statement.setString(5, done.userId());
+                statement.setString(6, done.orgCode());
+                Jdbc.setInstant(statement, 7, done.accessedAt());
+                statement.setLong(8, done.accessEventId());
+            }
+        }, fetchSize, row -> new ChunkEvent(new AccessEvent(row.getLong("id"), Jdbc.getInstant(row, "accessed_at"),
                 row.getString("nhs_number"), row.getString("user_id"), row.getString("user_name"),
                 row.getString("job_role"), row.getString("org_code"), row.getString("org_name")),
                 Jdbc.getInstant(row, "last_asn_access_at")));
-        // Sorted here rather than by the database: the join's rows need no order, the rule does.
-        chunk.sort(Comparator.comparing((ChunkEvent e) -> e.event().accessedAt())
-                .thenComparingLong(e -> e.event().id()));
-        return chunk;
     }
 
     /** Stores moved anchors: updates the keys that had one, inserts the others. */

@@ -2,12 +2,9 @@ package uk.nhs.cpis.batch;
 
 import java.time.Instant;
 
-import uk.nhs.cpis.audit.AccessEvent;
-
-/** The position of the last processed access event in the batch's (accessed_at, id) order. */
+/**
+ * The last access event processed in (accessed_at, id) order: every event up to it is processed. A run
+ * works through the events after it in key order ({@link KeyRange}) and moves it when all are done.
+ */
 public record Watermark(Instant accessedAt, long accessEventId) {
-
-    static Watermark of(AccessEvent event) {
-        return new Watermark(event.accessedAt(), event.id());
-    }
 }

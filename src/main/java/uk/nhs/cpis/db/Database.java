@@ -76,6 +76,81 @@ public class Database {
         }
     }
 
+    /**
+     * A read whose rows are handled in several transactions of the caller (the batch reads a run's events
+     * in one sorted query and commits a chunk at a time): on a connection of its own, outside the caller's
+     * transactions, in one snapshot; the database sends the rows {@code fetchSize} at a time. The caller
+     * must not be in a transaction when it opens one.
+     */
+    public <T> Cursor<T> cursor(String sql, Binder binder, int fetchSize, RowReader<T> reader) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            // PostgreSQL keeps a cursor open, and fetches in slices, only inside a transaction.
+            connection.setAutoCommit(false);
+            PreparedStatement statement = connection.prepareStatement(sql);
+            binder.bind(statement);
+            statement.setFetchSize(fetchSize);
+            return new Cursor<>(connection, statement, statement.executeQuery(), reader);
+        } catch (SQLException e) {
+            Cursor.closeQuietly(connection);
+            throw Jdbc.failure(e);
+        }
+    }
+
+    /** The open read of {@link #cursor}; close it to give its connection back. */
+    public static final class Cursor<T> implements AutoCloseable {
+        private final Connection connection;
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+        private final RowReader<T> reader;
+
+        private Cursor(Connection connection, PreparedStatement statement, ResultSet rows, RowReader<T> reader) {
+            this.connection = connection;
+            this.statement = statement;
+            this.rows = rows;
+            this.reader = reader;
+        }
+
+        /** The next rows, at most {@code max}; fewer only at the end. */
+        public List<T> next(int max) {
+            List<T> next = new ArrayList<>(max);
+            try {
+                while (next.size() < max && rows.next()) {
+                    next.add(reader.read(rows));
+                }
+            } catch (SQLException e) {
+                throw Jdbc.failure(e);
+            }
+            return next;
+        }
+
+        @Override
+        public void close() {
+            try {
+                rows.close();
+                statement.close();
+            } catch (SQLException e) {
+                throw Jdbc.failure(e);
+            } finally {
+                closeQuietly(connection);
+            }
+        }
+
+        // The read changed nothing: rolled back, and the connection goes back to the pool as it came.
+        private static void closeQuietly(Connection connection) {
+            if (connection == null) {
+                return;
+            }
+            try (connection) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                // closing it is all that is left to do
+            }
+        }
+    }
+
     public <T> Optional<T> queryFirst(String sql, Binder binder, RowReader<T> reader) {
         return query(sql, binder, reader).stream().findFirst();
     }

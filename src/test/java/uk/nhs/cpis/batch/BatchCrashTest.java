@@ -54,9 +54,10 @@ class BatchCrashTest {
         day = timeline.freshDay();
         la = Batches.freshLa();
         child = Batches.childWithPlan(la, day, 7);
-        // Chunk 1: four first views. Chunk 2: a repeat within 24 h, three first views. Chunk 3: one first view,
-        // and a repeat 29 h after the user's first.
-        String[] users = { "u1", "u2", "u3", "u4", "u1", "u5", "u6", "u7", "u8", "u1" };
+        // Events are read by key (patient, user, organisation), then time. Chunk 1: u1's first view and three
+        // repeats within 24 h. Chunk 2: u1's fifth view (within 24 h of the first, across the chunk boundary),
+        // u1's view 29 h after the first, u2's and u3's first views. Chunk 3: u4's and u5's first views.
+        String[] users = { "u1", "u1", "u1", "u1", "u1", "u2", "u3", "u4", "u5", "u1" };
         int[] hours = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 30 };
         for (int i = 0; i < users.length; i++) {
             events.record(at(hours[i]), child, users[i], Tokens.HOSPITAL);
@@ -78,8 +79,9 @@ class BatchCrashTest {
         assertEquals("failed", failed.getString("status"));
         assertTrue(failed.getString("failure").startsWith("IllegalStateException"), failed.getString("failure"));
         assertEquals(4, failed.getLong("eventsRead"), "chunk 1 committed, chunk 2 rolled back");
-        assertEquals(4, failed.getLong("notificationsCreated"));
-        assertEquals(4, asnCount());
+        assertEquals(1, failed.getLong("notificationsCreated"));
+        assertEquals(3, failed.getLong("suppressed"));
+        assertEquals(1, asnCount());
 
         JsonPath next = Batches.run(at(47));
 
@@ -87,7 +89,24 @@ class BatchCrashTest {
         assertEquals(6, next.getLong("eventsRead"));
         assertEquals(1, next.getLong("suppressed"), "u1 at 5 h: the anchor committed with chunk 1 still counts");
         assertEquals(5, next.getLong("notificationsCreated"));
-        assertEquals(9, asnCount());
+        assertEquals(6, asnCount());
+        assertEquals(0, duplicates());
+    }
+
+    @Test
+    void shouldFinishTheRangeARunLeftUpToItsCutoffThenReadOnToTheNextRunsCutoff() {
+        faults.failAtChunk(2);
+        JsonPath failed = Batches.run(at(20));
+        assertEquals("failed", failed.getString("status"));
+        assertEquals(4, failed.getLong("eventsRead"), "u1 at 1-4 h committed; u1 at 30 h is after this cut-off");
+
+        JsonPath next = Batches.run(at(47));
+
+        assertEquals("completed", next.getString("status"));
+        assertEquals(6, next.getLong("eventsRead"), "the rest up to 20 h (u1 at 5 h, u2-u5), then u1 at 30 h");
+        assertEquals(1, next.getLong("suppressed"));
+        assertEquals(5, next.getLong("notificationsCreated"));
+        assertEquals(6, asnCount());
         assertEquals(0, duplicates());
     }
 
@@ -101,8 +120,8 @@ class BatchCrashTest {
 
         JsonPath next = Batches.run(at(47));
         assertEquals(10, next.getLong("eventsRead"));
-        assertEquals(9, next.getLong("notificationsCreated"));
-        assertEquals(9, asnCount());
+        assertEquals(6, next.getLong("notificationsCreated"));
+        assertEquals(6, asnCount());
         assertEquals(0, duplicates());
     }
 
@@ -110,7 +129,7 @@ class BatchCrashTest {
     void shouldMarkARunLeftRunningByADeadInstanceAsFailedWhenTheNextRunStarts() {
         String dead = runLeftRunningByADeadInstance();
 
-        assertEquals(9, Batches.run(at(47)).getLong("notificationsCreated"));
+        assertEquals(6, Batches.run(at(47)).getLong("notificationsCreated"));
 
         assertInterrupted(dead);
     }

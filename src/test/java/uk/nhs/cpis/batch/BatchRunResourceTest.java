@@ -304,9 +304,10 @@ class BatchRunResourceTest {
     }
 
     /** The access times of the LA's ASNs (of one user, or all), in feed order. */
+    // In access-time order: a run makes its ASNs in key order (child, user, organisation, then time).
     private List<String> accessTimes(String la, String userId) {
         return database.query("select accessed_at from notification where la_code = ? and category = 'asn'"
-                + (userId == null ? "" : " and user_id = ?") + " order by seq", statement -> {
+                + (userId == null ? "" : " and user_id = ?") + " order by accessed_at, seq", statement -> {
                     statement.setString(1, la);
                     if (userId != null) {
                         statement.setString(2, userId);
