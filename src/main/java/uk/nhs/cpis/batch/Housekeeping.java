@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import uk.nhs.cpis.db.LookupChanges;
 import uk.nhs.cpis.fhir.LogRef;
 import uk.nhs.cpis.notification.NotificationRepository;
 import uk.nhs.cpis.plan.DisplayWindow;
@@ -19,8 +20,8 @@ import uk.nhs.cpis.restriction.RestrictionRepository;
 
 /**
  * The nightly clean-up, after the ASN pass: plans whose display window closed more than the grace
- * period ago, and access events, notifications and blocked attempts past their retention. Times count back from the
- * run's cut-off, so a rerun with the same cut-off removes nothing more.
+ * period ago, and access events, notifications, blocked attempts and the lookup change log past their
+ * retention. Times count back from the run's cut-off, so a rerun with the same cut-off removes nothing more.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -41,6 +42,8 @@ public class Housekeeping {
     RestrictionRepository restrictions;
     @Inject
     RetentionConfig retention;
+    @Inject
+    LookupChanges lookupChanges;
 
     /** In the caller's transaction; the caller holds the batch lock. */
     Purged purge(String runId, Instant cutoff) {
@@ -53,6 +56,7 @@ public class Housekeeping {
         long made = notifications.purgeMadeBefore(before(cutoff, retention.notifications()));
         long anchors = state.purgeAnchorsBefore(watermark.accessedAt().minus(AsnRule.WINDOW));
         long attempts = restrictions.purgeAttemptsBefore(before(cutoff, retention.audit()));
+        lookupChanges.purgeBefore(before(cutoff, retention.lookupChanges()));
         Purged purged = new Purged(plansByLa.values().stream().mapToLong(Integer::longValue).sum(), events, made);
         LogRef.BATCH006.log(LOG, runId, purged.plans(), purged.accessEvents(), purged.notifications(), anchors,
                 attempts);

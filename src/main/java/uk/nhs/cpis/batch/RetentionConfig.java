@@ -22,4 +22,11 @@ public interface RetentionConfig {
     /** Audit records (a staff restriction's blocked attempts) are kept this long, after the restriction too. */
     @WithDefault("P6Y")
     Period audit();
+
+    /**
+     * The change log of what lookups show is kept this long: an instance that has not looked anything up for
+     * longer reads everything again.
+     */
+    @WithDefault("P1D")
+    Period lookupChanges();
 }

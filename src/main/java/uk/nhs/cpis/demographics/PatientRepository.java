@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import uk.nhs.cpis.db.Database;
 import uk.nhs.cpis.db.Jdbc;
+import uk.nhs.cpis.db.LookupChanges;
 
 /** The register's table. Plain JDBC: loads of a million patients go in batches of standard MERGE. */
 @ApplicationScoped
@@ -45,8 +46,11 @@ public class PatientRepository {
 
     @Inject
     Database database;
+    @Inject
+    LookupChanges changes;
 
     public void upsertAll(List<PatientRecord> patients, Instant now) {
+        changes.changed(patients.stream().map(PatientRecord::nhsNumber).toList());
         Timestamp updatedAt = Timestamp.from(now);
         database.batch(MERGE, patients, (merge, p) -> {
             String familyKey = SearchKeys.name(p.family());

@@ -82,7 +82,9 @@ public class FhirJsonProvider implements MessageBodyReader<IBaseResource>, Messa
             MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws java.io.IOException {
         // Encoded whole, then written once: HAPI flushes its writer per token, and every flush to the
         // response stream would otherwise leave as its own HTTP chunk (hundreds per Bundle).
-        byte[] body = fhirContext.newJsonParser().encodeResourceToString(resource).getBytes(StandardCharsets.UTF_8);
+        String json = resource instanceof EncodedBundle encoded ? encoded.json()
+                : fhirContext.newJsonParser().encodeResourceToString(resource);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         headers.putSingle(HttpHeaders.CONTENT_LENGTH, body.length);
         out.write(body);
     }

@@ -3,13 +3,10 @@ package uk.nhs.cpis.lookup;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.TimeZone;
-import java.util.UUID;
 
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Flag;
@@ -20,14 +17,13 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import uk.nhs.cpis.audit.AccessEvent;
 import uk.nhs.cpis.demographics.PatientMapper;
 import uk.nhs.cpis.fhir.Fhir;
 
-/** The plain R4 resources of the lookups (no profile exists for Flag or AuditEvent) and their searchsets. */
+/** The plain R4 resources of the lookups (no profile exists for Flag or AuditEvent) (their searchsets are SearchsetJson). */
 final class LookupMapper {
     static final String FLAG_CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/flag-category";
     static final String AUDIT_EVENT_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/audit-event-type";
@@ -36,30 +32,16 @@ final class LookupMapper {
     private LookupMapper() {
     }
 
-    static Bundle searchset(String selfUrl, int total) {
-        Bundle bundle = new Bundle().setType(BundleType.SEARCHSET).setTotal(total);
-        bundle.addLink().setRelation("self").setUrl(selfUrl);
-        return bundle;
-    }
-
-    static void addMatch(Bundle bundle, String fullUrl, Resource resource) {
-        bundle.addEntry().setFullUrl(fullUrl).setResource(resource).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
-    }
-
     static final String NOT_REGISTERED = "This NHS number is not in the demographics register, so no CP information "
             + "can be held under it: this answer does not mean the child has no plan. Check the number, or search "
             + "for the patient by name and birth date.";
 
-    /**
-     * Tells a search of a number the register does not hold from one of a child without a plan (both have
-     * total 0), as FHIR servers do: an OperationOutcome entry with {@code search.mode = outcome}.
-     */
-    static void addNotRegistered(Bundle bundle) {
+    /** Why a search of a number the register does not hold found nothing. */
+    static OperationOutcome notRegistered() {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.NOTFOUND)
                 .setDiagnostics(NOT_REGISTERED).addExpression(LookupService.PATIENT);
-        bundle.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(outcome).getSearch()
-                .setMode(Bundle.SearchEntryMode.OUTCOME);
+        return outcome;
     }
 
     /**

@@ -2,12 +2,16 @@ package uk.nhs.cpis.lookup;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +19,7 @@ import jakarta.inject.Inject;
 
 import uk.nhs.cpis.db.Database;
 import uk.nhs.cpis.db.Jdbc;
+import uk.nhs.cpis.db.LookupChanges;
 import uk.nhs.cpis.demographics.LinkedNumbers;
 import uk.nhs.cpis.demographics.PatientRecord;
 import uk.nhs.cpis.demographics.PatientRepository;
@@ -22,77 +27,102 @@ import uk.nhs.cpis.plan.PlanRecord;
 import uk.nhs.cpis.plan.PlanRepository;
 
 /**
- * What a presence or details lookup reads, in two round trips: whether a staff restriction stops the
- * caller, the displayable plans with the register entries they are shown with, and whether the register
- * holds the number looked up. Lookups are the hot path, and each query costs the database latency; the tables stay their repositories' own, and this read reuses their column lists, readers and
- * the display-window condition. A number stands for its whole supersession chain ({@link LinkedNumbers}):
- * a plan held under a number the register has replaced shows, and a restriction recorded against it
- * stops the user, until the LA resubmits under the new number, and after.
+ * What the lookup snapshot ({@link LookupSnapshot}) reads: the probe each lookup makes, and the plans, staff
+ * restrictions and supersession links it keeps, for everything or for the numbers a change names. The tables
+ * stay their repositories' own; this reuses their column lists and readers.
  */
 @ApplicationScoped
 public class LookupRepository {
-    /**
-     * The restriction stopping the user (if any, whichever organisation made it and whichever linked number
-     * it names), the plans in display order, the numbers linked to the one looked up (itself included), and
-     * whether the register holds the number looked up.
-     */
-    record Lookup(Optional<Long> restriction, List<ShownPlan> plans, Set<String> linkedNumbers, boolean registered) {
-    }
-
-    /** A displayable plan and the register entry of the number it is held under (null if none). */
+    /** A plan not withdrawn and the register entry of the number it is held under (null if none). */
     record ShownPlan(PlanRecord plan, PatientRecord patient) {
     }
 
-    /**
-     * The numbers linked to the one looked up, the restriction stopping the user and whether the register
-     * holds the number. The plans are read by a second query naming those numbers: joined to the walk's
-     * result in one query, PostgreSQL cannot tell that the walk yields a number or two and reads every
-     * plan instead of using the index (measured: 19 lookups/s at 100,000 plans against 3,000).
-     */
-    private static final String CHAIN = LinkedNumbers.with("select cast(? as varchar(10)) as nhs_number")
-            + "select l.nhs_number as linked_number,"
-            + " (select min(r.id) from staff_restriction r where r.user_id = ?"
-            + " and r.nhs_number in (select c.nhs_number from linked c)) as restriction_id,"
-            + " (select count(*) from patient x where x.nhs_number = ?) as registered"
-            + " from linked l";
+    /** A staff restriction: the user it stops and the number it names. */
+    record Restricting(long id, String userId, String nhsNumber) {
+    }
+
+    /** What a lookup reads from the database: the last change's version, and whether the register holds the number. */
+    record Probe(LookupChanges.Head head, boolean registered) {
+    }
+
+    /** Numbers in one chain walk: each seed costs the walk a few index lookups, and the IN lists stay short. */
+    private static final int SEEDS_PER_QUERY = 100;
+    private static final String PROBE = "select v.version, v.purged_through,"
+            + " (select count(*) from patient x where x.nhs_number = ?) from lookup_version v where v.id = 1";
     private static final String PLANS = "select " + prefixed("p", PlanRepository.COLUMNS) + ", "
             // The entry of the number the plan is held under (its nhs_number is the plan's).
             + prefixed("pt", PatientRepository.COLUMNS.replace("nhs_number, ", ""))
             + ", pt.nhs_number as plan_registered"
-            + " from care_plan p left join patient pt on pt.nhs_number = p.nhs_number"
-            + " where " + PlanRepository.displayableOn("p") + " and p.nhs_number in (%s)"
-            + " order by p.start_date, p.id";
+            + " from care_plan p left join patient pt on pt.nhs_number = p.nhs_number where p.withdrawn = false";
+    private static final String RESTRICTIONS = "select id, user_id, nhs_number from staff_restriction";
 
     @Inject
     Database database;
 
-    Lookup read(String userId, String nhsNumber, LocalDate day) {
-        List<Chain> chain = database.query(CHAIN, statement -> {
-            statement.setString(1, nhsNumber);
-            statement.setString(2, userId);
-            statement.setString(3, nhsNumber);
-        }, LookupRepository::chain);
-        Set<String> linked = chain.stream().map(Chain::linkedNumber).collect(Collectors.toCollection(HashSet::new));
-        List<ShownPlan> plans = database.query(PLANS.formatted(Jdbc.placeholders(linked.size())), statement -> {
-            int next = PlanRepository.bindDisplayableOn(statement, 1, day);
-            Jdbc.bindAll(statement, next, linked);
-        }, LookupRepository::shownPlan);
-        Chain first = chain.get(0);
-        return new Lookup(first.restriction(), plans, linked, first.registered());
+    Probe probe(String nhsNumber) {
+        return database.queryFirst(PROBE, statement -> statement.setString(1, nhsNumber),
+                row -> new Probe(new LookupChanges.Head(row.getLong(1), row.getLong(2)), row.getLong(3) > 0))
+                .orElseThrow();
     }
 
-    private record Chain(String linkedNumber, Optional<Long> restriction, boolean registered) {
+    List<ShownPlan> allPlans() {
+        List<ShownPlan> plans = new ArrayList<>();
+        database.forEachRow(PLANS, Database.NO_PARAMETERS, row -> plans.add(shownPlan(row)));
+        return plans;
     }
 
-    private static Chain chain(ResultSet row) throws SQLException {
-        long restriction = row.getLong("restriction_id");
-        Optional<Long> restricting = row.wasNull() ? Optional.empty() : Optional.of(restriction);
-        return new Chain(row.getString("linked_number"), restricting, row.getLong("registered") > 0);
+    List<ShownPlan> plans(Collection<String> nhsNumbers) {
+        List<ShownPlan> plans = new ArrayList<>();
+        inChunks(nhsNumbers, chunk -> database.forEachRow(PLANS + " and p.nhs_number in ("
+                + Jdbc.placeholders(chunk.size()) + ")", statement -> Jdbc.bindAll(statement, 1, chunk),
+                row -> plans.add(shownPlan(row))));
+        return plans;
+    }
+
+    List<Restricting> allRestrictions() {
+        return database.query(RESTRICTIONS, Database.NO_PARAMETERS, LookupRepository::restricting);
+    }
+
+    List<Restricting> restrictions(Collection<String> nhsNumbers) {
+        List<Restricting> restrictions = new ArrayList<>();
+        inChunks(nhsNumbers, chunk -> database.forEachRow(RESTRICTIONS + " where nhs_number in ("
+                + Jdbc.placeholders(chunk.size()) + ")", statement -> Jdbc.bindAll(statement, 1, chunk),
+                row -> restrictions.add(restricting(row))));
+        return restrictions;
+    }
+
+    /** Every supersession link of the register: each number and the number that replaced it. */
+    Map<String, String> allLinks() {
+        Map<String, String> links = new HashMap<>();
+        database.forEachRow("select nhs_number, replaced_by from patient where replaced_by is not null",
+                Database.NO_PARAMETERS, row -> links.put(row.getString(1), row.getString(2)));
+        return links;
+    }
+
+    /** For each seed, the numbers the register links to it, itself included ({@link LinkedNumbers}). */
+    Map<String, Set<String>> chains(Collection<String> seeds) {
+        Map<String, Set<String>> chains = new HashMap<>();
+        inChunks(seeds, chunk -> database.forEachRow(LinkedNumbers.with(String.join(" union all ",
+                Collections.nCopies(chunk.size(), "select cast(? as varchar(10)) as nhs_number")))
+                + "select seed, nhs_number from linked", statement -> Jdbc.bindAll(statement, 1, chunk),
+                row -> chains.computeIfAbsent(row.getString(1), seed -> new HashSet<>()).add(row.getString(2))));
+        return chains;
+    }
+
+    private static void inChunks(Collection<String> values, Consumer<List<String>> query) {
+        List<String> all = List.copyOf(values);
+        for (int from = 0; from < all.size(); from += SEEDS_PER_QUERY) {
+            query.accept(all.subList(from, Math.min(all.size(), from + SEEDS_PER_QUERY)));
+        }
     }
 
     private static ShownPlan shownPlan(ResultSet row) throws SQLException {
         boolean planRegistered = row.getString("plan_registered") != null;
         return new ShownPlan(PlanRepository.read(row), planRegistered ? PatientRepository.read(row) : null);
+    }
+
+    private static Restricting restricting(ResultSet row) throws SQLException {
+        return new Restricting(row.getLong("id"), row.getString("user_id"), row.getString("nhs_number"));
     }
 
     private static String prefixed(String alias, String columns) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
 import org.jboss.logging.Logger;
+
+import ca.uhn.fhir.context.FhirContext;
 
 import uk.nhs.cpis.audit.AccessEvent;
 import uk.nhs.cpis.audit.AccessEventRepository;
@@ -26,7 +30,7 @@ import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.fhir.Fhir;
 import uk.nhs.cpis.fhir.LogRef;
 import uk.nhs.cpis.fhir.QueryParameters;
-import uk.nhs.cpis.plan.CareTeamMapper;
+import uk.nhs.cpis.fhir.SearchsetJson;
 import uk.nhs.cpis.plan.DisplayWindow;
 import uk.nhs.cpis.plan.NhsNumber;
 import uk.nhs.cpis.restriction.RestrictionService;
@@ -46,7 +50,7 @@ public class LookupService {
     private static final Logger LOG = Logger.getLogger(LookupService.class);
 
     @Inject
-    LookupRepository lookups;
+    LookupSnapshot lookups;
     @Inject
     AccessEventRepository accessEvents;
     @Inject
@@ -61,25 +65,26 @@ public class LookupService {
     Caller caller;
     @Inject
     LookupConfig config;
+    @Inject
+    EncodedCareTeams careTeamJson;
+    @Inject
+    FhirContext fhir;
 
     /** {@code GET /fhir/Flag}: one Flag when CP information is displayable today; records no view. */
     public Bundle presence(UriInfo uri) {
         String nhsNumber = nhsNumberOf(uri.getQueryParameters());
         Instant now = clock.instant();
-        LookupRepository.Lookup lookup = lookups.read(caller.userId(), nhsNumber, window.today());
+        LookupSnapshot.Lookup lookup = lookups.read(caller.userId(), nhsNumber, window.today());
         requireNotRestricted(lookup.restriction(), Action.PRESENCE, nhsNumber, now);
         boolean present = !lookup.plans().isEmpty();
         int results = present ? 1 : 0;
         answered(Action.PRESENCE, nhsNumber, results, now, null);
-        Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), results);
+        SearchsetJson answer = SearchsetJson.of(uri.getRequestUri().toString(), results);
         if (present) {
-            LookupMapper.addMatch(bundle, uri.getBaseUri() + "fhir/Flag/" + LookupMapper.flagId(nhsNumber),
-                    LookupMapper.flag(nhsNumber));
+            answer.match(uri.getBaseUri() + "fhir/Flag/" + LookupMapper.flagId(nhsNumber),
+                    encoded(LookupMapper.flag(nhsNumber)));
         }
-        if (!lookup.registered()) {
-            LookupMapper.addNotRegistered(bundle);
-        }
-        return bundle;
+        return withRegisterNote(answer, lookup).end();
     }
 
     /**
@@ -90,21 +95,17 @@ public class LookupService {
         String nhsNumber = nhsNumberOf(uri.getQueryParameters());
         Instant now = clock.instant();
         LocalDate today = window.today();
-        LookupRepository.Lookup lookup = lookups.read(caller.userId(), nhsNumber, today);
+        LookupSnapshot.Lookup lookup = lookups.read(caller.userId(), nhsNumber, today);
         requireNotRestricted(lookup.restriction(), Action.DETAILS, nhsNumber, now);
         List<LookupRepository.ShownPlan> shown = lookup.plans();
         AccessEvent view = shown.isEmpty() || !caller.recordsViews() ? null : new AccessEvent(null, now, nhsNumber,
                 caller.userId(), caller.name(), caller.jobRole(), caller.orgCode(), caller.orgName());
         answered(Action.DETAILS, nhsNumber, shown.size(), now, view);
-        Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), shown.size());
+        SearchsetJson answer = SearchsetJson.of(uri.getRequestUri().toString(), shown.size());
         String careTeams = uri.getBaseUri() + "fhir/CareTeam/";
         // Each plan names the number it is held under: a clinician sees that the LA has yet to resubmit it.
-        shown.forEach(s -> LookupMapper.addMatch(bundle, careTeams + s.plan().id(),
-                CareTeamMapper.toCareTeam(s.plan(), s.patient(), today)));
-        if (!lookup.registered()) {
-            LookupMapper.addNotRegistered(bundle);
-        }
-        return bundle;
+        shown.forEach(s -> answer.match(careTeams + s.plan().id(), careTeamJson.json(s, today)));
+        return withRegisterNote(answer, lookup).end();
     }
 
     /**
@@ -116,18 +117,28 @@ public class LookupService {
     public Bundle previousViews(UriInfo uri) {
         String nhsNumber = nhsNumberOf(uri.getQueryParameters());
         Instant now = clock.instant();
-        LookupRepository.Lookup lookup = lookups.read(caller.userId(), nhsNumber, window.today());
+        LookupSnapshot.Lookup lookup = lookups.read(caller.userId(), nhsNumber, window.today());
         requireNotRestricted(lookup.restriction(), Action.PREVIOUS_VIEWS, nhsNumber, now);
         List<AccessEvent> views = lookup.plans().isEmpty() ? List.of()
                 : accessEvents.latest(lookup.linkedNumbers(), config.previousViews());
         answered(Action.PREVIOUS_VIEWS, nhsNumber, views.size(), now, null);
-        Bundle bundle = LookupMapper.searchset(uri.getRequestUri().toString(), views.size());
+        SearchsetJson answer = SearchsetJson.of(uri.getRequestUri().toString(), views.size());
         String auditEvents = uri.getBaseUri() + "fhir/AuditEvent/";
-        views.forEach(view -> LookupMapper.addMatch(bundle, auditEvents + view.id(), LookupMapper.auditEvent(view)));
-        if (!lookup.registered()) {
-            LookupMapper.addNotRegistered(bundle);
-        }
-        return bundle;
+        views.forEach(view -> answer.match(auditEvents + view.id(), encoded(LookupMapper.auditEvent(view))));
+        return withRegisterNote(answer, lookup).end();
+    }
+
+    /**
+     * Tells a search of a number the register does not hold from one of a child without a plan (both have
+     * total 0), as FHIR servers do: an OperationOutcome entry with {@code search.mode = outcome}.
+     */
+    private SearchsetJson withRegisterNote(SearchsetJson answer, LookupSnapshot.Lookup lookup) {
+        return lookup.registered() ? answer
+                : answer.outcome("urn:uuid:" + UUID.randomUUID(), encoded(LookupMapper.notRegistered()));
+    }
+
+    private String encoded(Resource resource) {
+        return fhir.newJsonParser().encodeResourceToString(resource);
     }
 
     private void answered(Action action, String nhsNumber, int results, Instant now, AccessEvent view) {

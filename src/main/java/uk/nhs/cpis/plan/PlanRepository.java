@@ -9,14 +9,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import uk.nhs.cpis.db.Database;
 import uk.nhs.cpis.db.Jdbc;
+import uk.nhs.cpis.db.LookupChanges;
 
 /** The plans table, in plain JDBC batches: an upload of 1,000 plans is one select and two batches. */
 @ApplicationScoped
@@ -31,6 +35,8 @@ public class PlanRepository {
 
     @Inject
     Database database;
+    @Inject
+    LookupChanges changes;
 
     /** The LA's plans, withdrawn ones too, held under any of these NHS numbers. */
     public Map<PlanKey, PlanRecord> findForLa(String laCode, Collection<String> nhsNumbers) {
@@ -81,6 +87,7 @@ public class PlanRepository {
      * plan is the one it uploaded, and a withdrawn plan's purge counts from its withdrawal.
      */
     public void updateDerivedEnds(Collection<PlanRecord> plans) {
+        changes.changed(numbersOf(plans));
         database.batch("update care_plan set effective_end = ?, last_display_date = ? where id = ?", plans,
                 (statement, p) -> {
                     statement.setDate(1, Date.valueOf(p.effectiveEnd()));
@@ -144,13 +151,19 @@ public class PlanRepository {
             statement.setTimestamp(2, Timestamp.from(withdrawnBefore));
         };
         Map<String, Integer> removed = new HashMap<>();
-        database.query("select la_code, count(*) from care_plan where " + condition + " group by la_code", binder,
-                row -> removed.put(row.getString(1), row.getInt(2)));
+        Set<String> nhsNumbers = new HashSet<>();
+        database.forEachRow("select la_code, nhs_number from care_plan where " + condition, binder, row -> {
+            removed.merge(row.getString(1), 1, Integer::sum);
+            nhsNumbers.add(row.getString(2));
+        });
+        // Nothing purged is displayable any more; listing the numbers lets each instance's snapshot drop them.
+        changes.changed(nhsNumbers);
         database.update("delete from care_plan where " + condition, binder);
         return removed;
     }
 
     public void insertAll(Collection<PlanRecord> plans) {
+        changes.changed(numbersOf(plans));
         database.batch(INSERT, plans, (statement, p) -> {
             statement.setString(1, p.id());
             statement.setString(2, p.laCode());
@@ -168,6 +181,7 @@ public class PlanRepository {
     }
 
     public void updateAll(Collection<PlanRecord> plans) {
+        changes.changed(numbersOf(plans));
         database.batch(UPDATE, plans, (statement, p) -> {
             statement.setString(1, p.laName());
             setDates(statement, 2, p);
@@ -185,6 +199,10 @@ public class PlanRepository {
         statement.setDate(first + 1, p.givenEnd() == null ? null : Date.valueOf(p.givenEnd()));
         statement.setDate(first + 2, Date.valueOf(p.effectiveEnd()));
         statement.setDate(first + 3, Date.valueOf(p.lastDisplayDay()));
+    }
+
+    private static Set<String> numbersOf(Collection<PlanRecord> plans) {
+        return plans.stream().map(PlanRecord::nhsNumber).collect(Collectors.toSet());
     }
 
     public static PlanRecord read(ResultSet rows) throws SQLException {

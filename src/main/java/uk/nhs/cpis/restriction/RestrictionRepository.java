@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import uk.nhs.cpis.db.Database;
+import uk.nhs.cpis.db.LookupChanges;
 
 /**
  * The staff_restriction and restriction_blocked_attempt tables (V3, one restriction per user and patient
@@ -22,9 +23,12 @@ public class RestrictionRepository {
 
     @Inject
     Database database;
+    @Inject
+    LookupChanges changes;
 
     /** Inserts the restriction (its id ignored) and answers the new id; a duplicate is a unique violation. */
     long insert(Restriction r) {
+        changes.changed(List.of(r.nhsNumber()));
         return database.insertReturningId("insert into staff_restriction (org_code, user_id, staff_name, nhs_number, "
                 + "reason, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, r.orgCode());
@@ -55,8 +59,9 @@ public class RestrictionRepository {
                 RestrictionRepository::read);
     }
 
-    int delete(long id) {
-        return database.update("delete from staff_restriction where id = ?", statement -> statement.setLong(1, id));
+    int delete(Restriction r) {
+        changes.changed(List.of(r.nhsNumber()));
+        return database.update("delete from staff_restriction where id = ?", statement -> statement.setLong(1, r.id()));
     }
 
     /** Records an attempt; nothing when the restriction was removed meanwhile (the security audit still has it). */

@@ -122,8 +122,8 @@ public class RestrictionService {
     }
 
     public void remove(long id) {
-        managedRestriction(id);
-        restrictions.delete(id);
+        Restriction restriction = managedRestriction(id);
+        QuarkusTransaction.requiringNew().run(() -> restrictions.delete(restriction));
         LogRef.LOOKUP006.log(LOG, caller.orgCode(), id);
     }
 
