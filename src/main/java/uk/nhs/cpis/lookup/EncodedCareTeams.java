@@ -13,14 +13,15 @@ import uk.nhs.cpis.lookup.LookupRepository.ShownPlan;
 import uk.nhs.cpis.plan.CareTeamMapper;
 
 /**
- * The CareTeam a lookup shows for a plan, encoded as JSON once a day. It is a function of the plan, its register
- * entry and the day; the snapshot replaces a {@link ShownPlan} whenever its plan or entry changes, so the cache is
- * keyed by the instance (weak keys compare by identity and go with it) and an encoding made on another day is
- * made again. Its size is bounded ({@code cpis.lookup.encoded-cache-bytes}): past it, the least used go.
+ * The CareTeam a lookup shows for a plan, encoded as JSON once. It is a function of the plan, its register entry
+ * and the day; the snapshot replaces a {@link ShownPlan} whenever its plan or entry changes, so the cache is keyed
+ * by the instance (weak keys compare by identity and go with it). The day changes only the status, once: a plan
+ * is active until its effective end and inactive after it, so an encoding stays good until that day. The cache is
+ * bounded ({@code cpis.lookup.encoded-cache-bytes}): past it, the least used go.
  */
 @ApplicationScoped
 public class EncodedCareTeams {
-    private record Encoded(LocalDate day, String json) {
+    private record Encoded(boolean ended, String json) {
     }
 
     private final FhirContext fhir;
@@ -34,13 +35,14 @@ public class EncodedCareTeams {
     }
 
     String json(ShownPlan shown, LocalDate day) {
+        boolean ended = CareTeamMapper.hasEnded(shown.plan(), day);
         Encoded cached = encoded.getIfPresent(shown);
-        if (cached != null && cached.day().equals(day)) {
+        if (cached != null && cached.ended() == ended) {
             return cached.json();
         }
         String json = fhir.newJsonParser()
                 .encodeResourceToString(CareTeamMapper.toCareTeam(shown.plan(), shown.patient(), day));
-        encoded.put(shown, new Encoded(day, json));
+        encoded.put(shown, new Encoded(ended, json));
         return json;
     }
 }

@@ -24,6 +24,11 @@ public final class CareTeamMapper {
     private CareTeamMapper() {
     }
 
+    /** Whether the plan is past its effective end on the day: the one thing about a CareTeam the day changes. */
+    public static boolean hasEnded(PlanRecord plan, LocalDate today) {
+        return plan.effectiveEnd().isBefore(today);
+    }
+
     /**
      * {@code period.end} is only the end the LA gave (for a UCPP, the due date). A CPP or LAC given no end
      * is projected to the 18th birthday, which the display window counts from: that date goes in the
@@ -46,7 +51,7 @@ public final class CareTeamMapper {
             careTeam.setSubject(new Reference().setIdentifier(PatientMapper.nhsIdentifier(plan.nhsNumber())));
         }
         careTeam.setStatus(plan.withdrawn() ? CareTeamStatus.ENTEREDINERROR
-                : plan.effectiveEnd().isBefore(today) ? CareTeamStatus.INACTIVE : CareTeamStatus.ACTIVE);
+                : hasEnded(plan, today) ? CareTeamStatus.INACTIVE : CareTeamStatus.ACTIVE);
         careTeam.addCategory(new CodeableConcept(
                 new Coding(Fhir.SNOMED_SYSTEM, plan.type().snomedCode(), plan.type().display())));
         careTeam.setPeriod(new Period().setStartElement(FhirDates.toDateTime(plan.start()))

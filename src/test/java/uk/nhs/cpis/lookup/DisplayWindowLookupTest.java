@@ -50,6 +50,21 @@ class DisplayWindowLookupTest {
     }
 
     @Test
+    void shouldShowAPlanActiveOnItsEndDayAndInactiveFromTheNextThoughItsAnswerIsKept() {
+        clock.set(Instant.parse("2026-03-01T09:00:00Z"));
+        LocalDate born = LocalDate.of(2015, 5, 5);
+        String nhs = TestPatients.register("Hughes", "Cara", born);
+        Lookups.upload(Plans.plan(nhs, "Hughes", born, Plans.CPP).start("2025-01-01").end("2026-03-01"), "LA330");
+        String viewer = Tokens.clinician(Tokens.newUserId());
+
+        Lookups.details(viewer, nhs).statusCode(200).body("entry[0].resource.status", equalTo("active"));
+        clock.set(Instant.parse("2026-03-01T23:59:00Z"));
+        Lookups.details(viewer, nhs).statusCode(200).body("entry[0].resource.status", equalTo("active"));
+        clock.set(Instant.parse("2026-03-02T00:00:00Z"));
+        Lookups.details(viewer, nhs).statusCode(200).body("entry[0].resource.status", equalTo("inactive"));
+    }
+
+    @Test
     void shouldShowALacThrough364DaysAfterItsEndInLondonTime() {
         clock.set(Instant.parse("2026-03-10T12:00:00Z"));
         LocalDate born = LocalDate.of(2012, 1, 20);
