@@ -72,11 +72,7 @@ public class LookupRepository {
     }
 
     List<ShownPlan> plans(Collection<String> nhsNumbers) {
-        List<ShownPlan> plans = new ArrayList<>();
-        inChunks(nhsNumbers, chunk -> database.forEachRow(PLANS + " and p.nhs_number in ("
-                + Jdbc.placeholders(chunk.size()) + ")", statement -> Jdbc.bindAll(statement, 1, chunk),
-                row -> plans.add(shownPlan(row))));
-        return plans;
+        return ofNumbers(PLANS + " and p.nhs_number in (%s)", nhsNumbers, LookupRepository::shownPlan);
     }
 
     List<Restricting> allRestrictions() {
@@ -84,11 +80,15 @@ public class LookupRepository {
     }
 
     List<Restricting> restrictions(Collection<String> nhsNumbers) {
-        List<Restricting> restrictions = new ArrayList<>();
-        inChunks(nhsNumbers, chunk -> database.forEachRow(RESTRICTIONS + " where nhs_number in ("
-                + Jdbc.placeholders(chunk.size()) + ")", statement -> Jdbc.bindAll(statement, 1, chunk),
-                row -> restrictions.add(restricting(row))));
-        return restrictions;
+        return ofNumbers(RESTRICTIONS + " where nhs_number in (%s)", nhsNumbers, LookupRepository::restricting);
+    }
+
+    /** The rows of {@code sql} for these numbers, which fill its IN list ({@code %s}) a chunk at a time. */
+    private <T> List<T> ofNumbers(String sql, Collection<String> nhsNumbers, Database.RowReader<T> reader) {
+        List<T> rows = new ArrayList<>();
+        inChunks(nhsNumbers, chunk -> database.forEachRow(sql.formatted(Jdbc.placeholders(chunk.size())),
+                statement -> Jdbc.bindAll(statement, 1, chunk), row -> rows.add(reader.read(row))));
+        return rows;
     }
 
     /** Every supersession link of the register: each number and the number that replaced it. */
