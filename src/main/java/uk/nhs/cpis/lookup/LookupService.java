@@ -68,6 +68,8 @@ public class LookupService {
     @Inject
     EncodedCareTeams careTeamJson;
     @Inject
+    EncodedFixedResources fixedJson;
+    @Inject
     FhirContext fhir;
 
     /** {@code GET /fhir/Flag}: one Flag when CP information is displayable today; records no view. */
@@ -82,7 +84,7 @@ public class LookupService {
         SearchsetJson answer = SearchsetJson.of(uri.getRequestUri().toString(), results);
         if (present) {
             answer.match(uri.getBaseUri() + "fhir/Flag/" + LookupMapper.flagId(nhsNumber),
-                    encoded(LookupMapper.flag(nhsNumber)));
+                    fixedJson.flag(nhsNumber));
         }
         return withRegisterNote(answer, lookup).end();
     }
@@ -134,7 +136,7 @@ public class LookupService {
      */
     private SearchsetJson withRegisterNote(SearchsetJson answer, LookupSnapshot.Lookup lookup) {
         return lookup.registered() ? answer
-                : answer.outcome("urn:uuid:" + UUID.randomUUID(), encoded(LookupMapper.notRegistered()));
+                : answer.outcome("urn:uuid:" + UUID.randomUUID(), fixedJson.notRegistered());
     }
 
     private String encoded(Resource resource) {

@@ -25,7 +25,7 @@ import uk.nhs.cpis.plan.PlanType;
 /**
  * The lookups' plain R4 resources (no profile exists for Flag or AuditEvent) validate against R4, in the
  * searchsets the lookups write around them ({@link SearchsetJson}), which are exactly HAPI's encoding of the
- * same Bundle.
+ * same Bundle; the encodings kept from start-up ({@link EncodedFixedResources}) are exactly HAPI's too.
  */
 @QuarkusTest // ProfileValidator must load under the Quarkus class loader: see ProfileValidator
 class LookupMapperTest {
@@ -35,6 +35,8 @@ class LookupMapperTest {
 
     @Inject
     FhirContext fhir;
+    @Inject
+    EncodedFixedResources fixedJson;
 
     @Test
     void shouldBuildAValidFlagSearchset() {
@@ -85,6 +87,14 @@ class LookupMapperTest {
         Bundle empty = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(0);
         empty.addLink().setRelation("self").setUrl(SELF);
         assertEquals(fhir.newJsonParser().encodeResourceToString(empty), SearchsetJson.of(SELF, 0).end().json());
+    }
+
+    @Test
+    void shouldKeepEncodingsEqualToHapis() {
+        for (String nhsNumber : new String[] { NHS, "9990000026", "4010232137", "0000000000" }) {
+            assertEquals(encoded(LookupMapper.flag(nhsNumber)), fixedJson.flag(nhsNumber), nhsNumber);
+        }
+        assertEquals(encoded(LookupMapper.notRegistered()), fixedJson.notRegistered());
     }
 
     private String encoded(Resource resource) {
