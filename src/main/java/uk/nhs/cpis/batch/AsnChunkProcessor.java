@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,8 +21,8 @@ import uk.nhs.cpis.notification.NotificationRepository;
 import uk.nhs.cpis.plan.DisplayWindow;
 
 /**
- * One chunk of the ASN pass, in the caller's transaction: events read in key order with their stored
- * anchors, judged against the run's {@link PlanSnapshot}; batch writes store the ASNs, the moved anchors,
+ * One chunk of the ASN pass: events read in key order with their stored anchors, judged against the run's
+ * {@link PlanSnapshot}; then, in a transaction of its own, batch writes store the ASNs, the moved anchors,
  * how far the range is done and the run's counts, which commit together or not at all.
  */
 @ApplicationScoped
@@ -34,8 +35,13 @@ public class AsnChunkProcessor {
         static final Carried NONE = new Carried(null, null);
     }
 
-    /** What a chunk did, and the anchor of its last key for the next chunk. */
-    public record Result(ChunkCounts counts, Carried carried) {
+    /**
+     * A chunk judged and not yet written: its ASNs, the anchors it moved (and the keys that had one stored, which
+     * are updated rather than inserted), its last event in key order, its counts, and its last key's anchor for
+     * the next chunk.
+     */
+    public record Judged(List<NotificationRecord> asns, Map<AnchorKey, Instant> movedAnchors,
+            Set<AnchorKey> storedKeys, KeyRange.Position last, ChunkCounts counts, Carried carried) {
     }
 
     @Inject
@@ -49,8 +55,8 @@ public class AsnChunkProcessor {
     @Inject
     Clock clock;
 
-    Result process(String runId, int chunk, KeyRange range, List<ChunkEvent> events, Carried carried,
-            PlanSnapshot plans) {
+    /** Applies the rule to a chunk's events; reads and writes nothing, so it may run while the previous chunk commits. */
+    Judged judge(String runId, List<ChunkEvent> events, Carried carried, PlanSnapshot plans) {
         Map<AnchorKey, Instant> stored = new HashMap<>();
         events.stream().filter(e -> e.storedAnchor() != null)
                 .forEach(e -> stored.put(AnchorKey.of(e.event()), e.storedAnchor()));
@@ -74,16 +80,21 @@ public class AsnChunkProcessor {
                 case NO_PLAN -> withoutPlan++;
             }
         }
-
-        notifications.insertAll(asns);
-        state.saveAnchors(rule.movedAnchors(), stored.keySet());
         AccessEvent last = events.get(events.size() - 1).event();
-        state.rangeDone(range, KeyRange.Position.of(last));
-        ChunkCounts counts = new ChunkCounts(events.size(), asns.size(), suppressed, withoutPlan);
-        runs.addCounts(runId, counts);
-        written.fire(new ChunkWritten(runId, chunk, counts));
         AnchorKey lastKey = AnchorKey.of(last);
-        return new Result(counts, new Carried(lastKey, rule.movedAnchors().getOrDefault(lastKey, stored.get(lastKey))));
+        Carried next = new Carried(lastKey, rule.movedAnchors().getOrDefault(lastKey, stored.get(lastKey)));
+        return new Judged(asns, rule.movedAnchors(), stored.keySet(), KeyRange.Position.of(last),
+                new ChunkCounts(events.size(), asns.size(), suppressed, withoutPlan), next);
+    }
+
+    /** Writes a judged chunk in the caller's transaction: its ASNs, anchors, place in the range and counts. */
+    ChunkCounts write(String runId, int chunk, KeyRange range, Judged judged) {
+        notifications.insertAll(judged.asns());
+        state.saveAnchors(judged.movedAnchors(), judged.storedKeys());
+        state.rangeDone(range, judged.last());
+        runs.addCounts(runId, judged.counts());
+        written.fire(new ChunkWritten(runId, chunk, judged.counts()));
+        return judged.counts();
     }
 
     /** A plan an access showed, and the number it is held under, which the ASN names. */

@@ -72,6 +72,8 @@ public class BatchService {
     // Runs work off the caller's thread, so that an HTTP caller can be answered 202 while a long run
     // goes on; one thread, since the lock allows one run at a time anyway.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "cpis-asn-batch"));
+    // The run's chunks commit here while its own thread reads and judges the next (ChunkWrites).
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "cpis-asn-writer"));
 
     /**
      * The settle time must outlast the slowest access event's commit: a run reads the events up to its cut-off
@@ -182,6 +184,7 @@ public class BatchService {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        writer.shutdownNow();
     }
 
     private BatchRun execute(BatchRun run, BatchLock.Held held) {
@@ -214,7 +217,7 @@ public class BatchService {
     /**
      * The events after the watermark up to the cut-off: first the rest of a range a run that died left part
      * done (up to that run's cut-off), then this run's own range. Outside a transaction: each range is read
-     * on a connection of its own while its chunks commit one by one.
+     * and judged on a connection of its own while its chunks commit one by one on the writer's thread.
      */
     private ChunkCounts readEvents(BatchRun run) {
         LocalDate firstDay = DisplayWindow.dateAt(state.watermark().accessedAt());
@@ -226,20 +229,20 @@ public class BatchService {
                 .call(() -> state.beginRange(run.cutoff())));
         for (;;) {
             AsnChunkProcessor.Carried carried = AsnChunkProcessor.Carried.NONE;
-            try (Database.Cursor<ChunkEvent> events = state.readRange(range, config.chunkSize())) {
+            try (Database.Cursor<ChunkEvent> events = state.readRange(range, config.chunkSize());
+                    ChunkWrites writes = new ChunkWrites(writer)) {
                 for (;;) {
                     List<ChunkEvent> next = events.next(config.chunkSize());
                     if (next.isEmpty()) {
                         break;
                     }
+                    AsnChunkProcessor.Judged judged = chunks.judge(run.id(), next, carried, plans);
                     int number = ++chunk;
                     KeyRange current = range;
-                    AsnChunkProcessor.Carried before = carried;
-                    AsnChunkProcessor.Result result = QuarkusTransaction.requiringNew()
-                            .call(() -> chunks.process(run.id(), number, current, next, before, plans));
-                    total = total.plus(result.counts());
-                    carried = result.carried();
+                    writes.submit(() -> write(run.id(), number, current, judged));
+                    carried = judged.carried();
                 }
+                total = total.plus(writes.finish());
             }
             KeyRange done = range;
             QuarkusTransaction.requiringNew().run(() -> state.endRange(done));
@@ -247,6 +250,16 @@ public class BatchService {
                 return total;
             }
             range = QuarkusTransaction.requiringNew().call(() -> state.beginRange(run.cutoff()));
+        }
+    }
+
+    /** One chunk's transaction, on the writer's thread, its log lines tagged with the run like the run's own. */
+    private ChunkCounts write(String runId, int chunk, KeyRange range, AsnChunkProcessor.Judged judged) {
+        MDC.put("requestId", "batch-" + runId);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> chunks.write(runId, chunk, range, judged));
+        } finally {
+            MDC.remove("requestId");
         }
     }
 
