@@ -12,7 +12,7 @@ public interface BatchConfig {
     String cron();
 
     /** Access events read, and their ASNs written, per transaction; memory per chunk is about 1 KB per event. */
-    @WithDefault("10000")
+    @WithDefault("5000")
     int chunkSize();
 
     /** The default cut-off is this long before now, so that lookups still committing go to the next run. */
