@@ -1,6 +1,7 @@
 package uk.nhs.cpis.audit;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.List;
 
@@ -10,17 +11,25 @@ import jakarta.inject.Inject;
 import uk.nhs.cpis.db.Database;
 import uk.nhs.cpis.db.Jdbc;
 
-/** The access_event table (V2), shared with the ASN batch, which reads it in time order. */
+/**
+ * The access_event table (V2), shared with the ASN batch, which reads it in time order. A B0107 view's event also
+ * holds its security-audit line (V16: one durable write per view).
+ */
 @ApplicationScoped
 public class AccessEventRepository {
     private static final String INSERT = "insert into access_event (accessed_at, nhs_number, user_id, user_name, "
-            + "job_role, org_code, org_name) values (?, ?, ?, ?, ?, ?, ?)";
+            + "job_role, org_code, org_name, request_id, result_count) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** An access event to store, with the security-audit line it holds (V16), or none when that is stored apart. */
+    public record View(AccessEvent event, SecurityAuditEntry heldLine) {
+    }
 
     @Inject
     Database database;
 
-    public void insertAll(Collection<AccessEvent> events) {
-        database.batch(INSERT, events, (statement, e) -> {
+    public void insertAll(Collection<View> views) {
+        database.batch(INSERT, views, (statement, view) -> {
+            AccessEvent e = view.event();
             statement.setTimestamp(1, Timestamp.from(e.accessedAt()));
             statement.setString(2, e.nhsNumber());
             statement.setString(3, e.userId());
@@ -28,6 +37,9 @@ public class AccessEventRepository {
             statement.setString(5, e.jobRole());
             statement.setString(6, e.orgCode());
             statement.setString(7, e.orgName());
+            SecurityAuditEntry line = view.heldLine();
+            statement.setString(8, line == null ? null : line.requestId());
+            statement.setObject(9, line == null ? null : line.resultCount(), Types.INTEGER);
         });
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +27,8 @@ import uk.nhs.cpis.fhir.LogRef;
 /**
  * Group commit of audit records. Each lookup hands its records to one writer thread and waits until
  * they are committed; the writer commits whatever has queued up meanwhile in one transaction, so under
- * load many lookups share a commit, and still no answer leaves before its own records are durable.
+ * load many lookups share a commit, and still no answer leaves before its own records are durable. A B0107 view's
+ * access event holds its security-audit line, so a view is one row.
  * <p>
  * An access event is committed within {@link #latestCommitAfterAccess()} of its access time or never:
  * the writer takes no event older than the commit timeout, and its transaction times out as well. The
@@ -41,6 +41,14 @@ public class AuditWriter {
     private static final long IDLE_POLL_MILLIS = 200;
 
     private record Pending(SecurityAuditEntry entry, AccessEvent event, CompletableFuture<Void> committed) {
+        /** Whether the access event holds the security-audit line, so that the view is one row. */
+        boolean heldByEvent() {
+            return event != null && entry.isHeldBy(event);
+        }
+
+        AccessEventRepository.View view() {
+            return new AccessEventRepository.View(event, heldByEvent() ? entry : null);
+        }
     }
 
     @Inject
@@ -168,8 +176,8 @@ public class AuditWriter {
         }
         try {
             QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds()).run(() -> {
-                accessEvents.insertAll(records.stream().map(Pending::event).filter(Objects::nonNull).toList());
-                securityAudit.insertAll(records.stream().map(Pending::entry).toList());
+                accessEvents.insertAll(records.stream().filter(p -> p.event() != null).map(Pending::view).toList());
+                securityAudit.insertAll(records.stream().filter(p -> !p.heldByEvent()).map(Pending::entry).toList());
             });
             records.forEach(p -> p.committed().complete(null));
             metrics.committed(events(records));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.jboss.logging.MDC;
 
 import uk.nhs.cpis.security.Caller;
+import uk.nhs.cpis.security.Roles;
 
 /** One line of the security audit: who looked up what, with which role, and how it ended. */
 public record SecurityAuditEntry(
@@ -25,6 +26,17 @@ public record SecurityAuditEntry(
         Object requestId = MDC.get("requestId");
         return new SecurityAuditEntry(at, action, outcome, caller.userId(), caller.viewRole(), caller.orgCode(),
                 nhsNumber, resultCount, disclosedNhsNumbers, requestId == null ? null : requestId.toString());
+    }
+
+    /**
+     * Whether this is the line {@code event} holds (V16): a B0107 view answered with its access event, which
+     * records the same time, user, organisation and patient.
+     */
+    boolean isHeldBy(AccessEvent event) {
+        return action == Action.DETAILS && outcome == Outcome.ANSWERED && Roles.CPIS_VIEW.equals(userRole)
+                && disclosedNhsNumbers == null && occurredAt.equals(event.accessedAt())
+                && userId.equals(event.userId()) && orgCode.equals(event.orgCode())
+                && nhsNumber.equals(event.nhsNumber());
     }
 
     public enum Action {

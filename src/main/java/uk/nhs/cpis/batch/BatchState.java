@@ -62,6 +62,10 @@ public class BatchState {
                     or exists (select 1 from patient r where r.replaced_by = p.nhs_number))
             """) + "select seed, nhs_number from linked where nhs_number <> seed";
 
+    /** The columns of a security-audit line an access event holds (V16). */
+    private static final String AUDIT_LINE = "occurred_at, action, outcome, user_id, user_role, org_code, nhs_number, "
+            + "result_count, request_id";
+
     @Inject
     Database database;
 
@@ -198,14 +202,20 @@ public class BatchState {
                 statement -> statement.setTimestamp(1, Timestamp.from(before)));
     }
 
-    /** Retention: removes access events older than {@code before}, never one the batch has not read yet. */
+    /**
+     * Retention: removes access events older than {@code before}, never one the batch has not read yet. The
+     * security-audit lines they hold (V16) move to security_audit first: the audit is kept longer.
+     */
     public int purgeEventsBefore(Instant before, Watermark watermark) {
+        Database.Binder expired = statement -> {
+            statement.setTimestamp(1, Timestamp.from(before));
+            statement.setTimestamp(2, Timestamp.from(watermark.accessedAt()));
+            statement.setLong(3, watermark.accessEventId());
+        };
+        database.update("insert into security_audit (" + AUDIT_LINE + ") select " + AUDIT_LINE
+                + " from access_event_audit_line where occurred_at < ? and (occurred_at, id) <= (?, ?)", expired);
         return database.update("delete from access_event where accessed_at < ? and (accessed_at, id) <= (?, ?)",
-                statement -> {
-                    statement.setTimestamp(1, Timestamp.from(before));
-                    statement.setTimestamp(2, Timestamp.from(watermark.accessedAt()));
-                    statement.setLong(3, watermark.accessEventId());
-                });
+                expired);
     }
 
     private static void bindKey(PreparedStatement statement, int first, AnchorKey key) throws SQLException {

@@ -54,7 +54,12 @@ class HousekeepingTest {
         Batches.uploadPlan(la, Plans.plan(ended, "Hall", born, Plans.CPP).la(la)
                 .start(today.minusDays(400).toString()).end(today.minusDays(10).toString()));
         String current = Batches.childWithPlan(la, day, 6);
-        events.record(day.plus(Duration.ofHours(1)), current, "anna", Tokens.HOSPITAL);
+        long view = events.record(day.plus(Duration.ofHours(1)), current, "anna", Tokens.HOSPITAL);
+        // As a B0107 lookup stores it: the event holds the view's security-audit line (V16).
+        database.update("update access_event set request_id = 'housekeeping', result_count = 1 where id = ?",
+                statement -> statement.setLong(1, view));
+        String auditLine = "select count(*) from %s where nhs_number = ? and request_id = 'housekeeping'"
+                + " and action = 'DETAILS' and user_id = 'anna' and result_count = 1";
         clock.set(day.plus(Duration.ofDays(2)));
         assertEquals(0, Batches.run(day.plus(Duration.ofDays(1))).getLong("housekeeping.plansPurged"));
         assertEquals(1, count("select count(*) from notification where nhs_number = ?", current));
@@ -68,12 +73,17 @@ class HousekeepingTest {
         assertTrue(later.getLong("housekeeping.plansPurged") >= 1);
         assertEquals(1, planCount(la));
         assertEquals(1, count("select count(*) from access_event where nhs_number = ?", current), "kept 400 days");
+        assertEquals(0, count(auditLine.formatted("security_audit"), current), "held by the access event");
+        assertEquals(1, count(auditLine.formatted("security_audit_line"), current));
 
         clock.set(day.plus(Duration.ofDays(420)));
         JsonPath much = Batches.run(day.plus(Duration.ofDays(419)));
         assertTrue(much.getLong("housekeeping.accessEventsPurged") >= 1);
         assertTrue(much.getLong("housekeeping.notificationsPurged") >= 1);
         assertEquals(0, count("select count(*) from access_event where nhs_number = ?", current));
+        assertEquals(1, count(auditLine.formatted("security_audit"), current),
+                "the view's security-audit line outlives its access event");
+        assertEquals(1, count(auditLine.formatted("security_audit_line"), current));
         assertEquals(0, count("select count(*) from notification where nhs_number = ?", current));
         assertEquals(1, planCount(la), "a plan still shown is never purged");
     }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import uk.nhs.cpis.audit.AccessEvent;
 import uk.nhs.cpis.audit.AccessEventRepository;
 import uk.nhs.cpis.db.Database;
 import uk.nhs.cpis.support.Lookups;
@@ -227,8 +226,8 @@ class ClinicianLookupTest {
     /** The access-event table refusing every write, as a full disk or a lost database would (this test only). */
     static class UnwritableAccessEvents extends AccessEventRepository {
         @Override
-        public void insertAll(Collection<AccessEvent> events) {
-            if (!events.isEmpty()) {
+        public void insertAll(Collection<View> views) {
+            if (!views.isEmpty()) {
                 throw new IllegalStateException("test fault: access events cannot be written");
             }
         }
@@ -238,18 +237,33 @@ class ClinicianLookupTest {
     void shouldSecurityAuditEveryLookupWithItsRole() {
         String nhs = Lookups.childWithPlan(CHILD_BORN, "2025-05-01");
         // Not the NHS number itself: a request id with ten digits in a row is replaced (it is logged).
-        String requestId = "audit-" + nhs.substring(0, 5) + "-" + nhs.substring(5);
+        String noAsn = lookUpEverything(Tokens.noAsn(Tokens.newUserId()), "audit-" + nhs.substring(0, 5), nhs);
+        String view = lookUpEverything(Tokens.clinician(Tokens.newUserId()), "audit-view-" + nhs.substring(0, 5), nhs);
+
+        assertEquals(List.of("DETAILS:cpis-view-no-asn:ANSWERED:1", "PRESENCE:cpis-view-no-asn:ANSWERED:1",
+                "PREVIOUS_VIEWS:cpis-view-no-asn:ANSWERED:0"), auditLines("security_audit_line", noAsn, nhs));
+        assertEquals(List.of("DETAILS:cpis-view:ANSWERED:1", "PRESENCE:cpis-view:ANSWERED:1",
+                "PREVIOUS_VIEWS:cpis-view:ANSWERED:1"), auditLines("security_audit_line", view, nhs));
+        // One durable write per view: the B0107 view's line is its access event's, not a second row.
+        assertEquals(List.of("PRESENCE:cpis-view:ANSWERED:1", "PREVIOUS_VIEWS:cpis-view:ANSWERED:1"),
+                auditLines("security_audit", view, nhs));
+    }
+
+    /** Presence, details and previous views, in that order, under one request id; answers the request id. */
+    private static String lookUpEverything(String token, String requestId, String nhs) {
         for (String path : List.of("/fhir/Flag", "/fhir/CareTeam", "/fhir/AuditEvent")) {
-            given().auth().oauth2(Tokens.noAsn(Tokens.newUserId())).header("X-Request-ID", requestId)
+            given().auth().oauth2(token).header("X-Request-ID", requestId)
                     .queryParam("patient:identifier", Lookups.patient(nhs)).when().get(path).then().statusCode(200);
         }
-        List<String> audited = database.query("select action || ':' || user_role || ':' || outcome || ':' || "
-                + "result_count from security_audit where request_id = ? and nhs_number = ?", s -> {
+        return requestId;
+    }
+
+    private List<String> auditLines(String table, String requestId, String nhs) {
+        return database.query("select action || ':' || user_role || ':' || outcome || ':' || result_count from "
+                + table + " where request_id = ? and nhs_number = ?", s -> {
                     s.setString(1, requestId);
                     s.setString(2, nhs);
-                }, row -> row.getString(1));
-        assertEquals(List.of("DETAILS:cpis-view-no-asn:ANSWERED:1", "PRESENCE:cpis-view-no-asn:ANSWERED:1",
-                "PREVIOUS_VIEWS:cpis-view-no-asn:ANSWERED:0"), audited.stream().sorted().toList());
+                }, row -> row.getString(1)).stream().sorted().toList();
     }
 
     @Test
