@@ -41,6 +41,8 @@ public enum LogRef {
     LOOKUP006(Logger.Level.INFO, "staff restriction removed: org=%s restriction=%d"),
     LOOKUP007(Logger.Level.DEBUG, "patient search answered: kind=%s fuzzy=%s matches=%d"),
     LOOKUP008(Logger.Level.INFO, "lookup snapshot read in full: numbers=%d version=%d"),
+    LOOKUP009(Logger.Level.WARN, "lookup snapshot refresh failing, lookups read the change version themselves: "
+            + "cause=%s"),
     MODE001(Logger.Level.WARN, "service mode switched: mode=%s until=%s"),
     MODE002(Logger.Level.INFO, "service mode followed by this instance: mode=%s"),
     MODE003(Logger.Level.ERROR, "service mode not read from the database: cause=%s"),

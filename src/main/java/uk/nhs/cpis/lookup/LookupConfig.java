@@ -1,5 +1,7 @@
 package uk.nhs.cpis.lookup;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,4 +17,12 @@ public interface LookupConfig {
      */
     @WithDefault("64000000")
     long encodedCacheBytes();
+
+    /**
+     * How far behind the database a lookup may answer ({@link LookupSnapshot}): a plan or staff restriction committed
+     * on any instance shows in every lookup starting this long after its commit, on every instance. Zero: each
+     * lookup reads the version of the last change before it answers.
+     */
+    @WithDefault("PT1S")
+    Duration maxLag();
 }

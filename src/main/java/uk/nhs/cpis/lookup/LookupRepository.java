@@ -65,6 +65,11 @@ public class LookupRepository {
                 .orElseThrow();
     }
 
+    boolean registered(String nhsNumber) {
+        return database.queryFirst("select count(*) from patient where nhs_number = ?",
+                statement -> statement.setString(1, nhsNumber), row -> row.getLong(1) > 0).orElseThrow();
+    }
+
     List<ShownPlan> allPlans() {
         List<ShownPlan> plans = new ArrayList<>();
         database.forEachRow(PLANS, Database.NO_PARAMETERS, row -> plans.add(shownPlan(row)));

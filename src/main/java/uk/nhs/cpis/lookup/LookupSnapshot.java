@@ -10,8 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,11 +34,13 @@ import uk.nhs.cpis.plan.DisplayWindow;
 /**
  * What lookups show, kept in memory by each instance: for every number of a supersession chain holding a plan
  * not withdrawn or named by a staff restriction, the chain's plans with their register entries and its
- * restrictions. A lookup costs one small read: the version of the last change committed anywhere
- * ({@link LookupChanges}) and whether the register holds the number. A snapshot behind that version reads again
- * the numbers changed since, before it answers; so a change committed on any instance shows in every lookup that
- * starts after the commit, on every instance. The display window is applied per lookup, so the day needs no
- * change.
+ * restrictions. Every transaction changing them takes the next version of the change log ({@link LookupChanges});
+ * a snapshot behind the last version reads again the numbers changed since. A background refresher reads the
+ * version every quarter of {@code cpis.lookup.max-lag}, and a lookup that finds the last read older than the lag
+ * reads it itself before it answers: so a change committed on any instance shows in every lookup that starts
+ * {@code max-lag} after the commit, on every instance, whether or not the refresher keeps up. A lookup then reads
+ * the database only to tell whether the register holds a number that has no plan. The display window is applied
+ * per lookup, so the day needs no change.
  */
 @ApplicationScoped
 public class LookupSnapshot {
@@ -55,24 +64,93 @@ public class LookupSnapshot {
     LookupRepository repository;
     @Inject
     LookupChanges changes;
+    @Inject
+    LookupConfig config;
+    /** Monotonic time of the lag rule (not a date rule: the clock tests set must not stop it). */
+    LongSupplier ticker = System::nanoTime;
 
     private final Map<String, Chain> chains = new ConcurrentHashMap<>();
     /** The version the snapshot holds; none before the first lookup reads everything. */
     private volatile long version = -1;
+    /** Every change committed before this tick is in the snapshot (once {@link #checked}). */
+    private final AtomicLong checkedAt = new AtomicLong();
+    private volatile boolean checked;
+    private volatile boolean refreshFailing;
+    private ScheduledExecutorService refresher;
+
+    @PostConstruct
+    void startRefresher() {
+        long every = config.maxLag().toNanos() / 4;
+        if (every <= 0) {
+            return;
+        }
+        refresher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "cpis-lookup-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.NANOSECONDS);
+    }
+
+    @PreDestroy
+    void stopRefresher() {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
 
     Lookup read(String userId, String nhsNumber, LocalDate day) {
-        LookupRepository.Probe probe = repository.probe(nhsNumber);
-        if (probe.head().version() > version) {
-            catchUp(probe.head());
+        long started = ticker.getAsLong();
+        Optional<Boolean> registered = Optional.empty();
+        if (!freshAt(started)) {
+            LookupRepository.Probe probe = repository.probe(nhsNumber);
+            caughtUp(probe.head(), started);
+            registered = Optional.of(probe.registered());
         }
         Chain chain = chains.get(nhsNumber);
+        boolean inRegister = registered.or(() -> registeredIn(chain, nhsNumber))
+                .orElseGet(() -> repository.registered(nhsNumber));
         if (chain == null) {
-            return new Lookup(Optional.empty(), List.of(), Set.of(nhsNumber), probe.registered());
+            return new Lookup(Optional.empty(), List.of(), Set.of(nhsNumber), inRegister);
         }
         List<ShownPlan> shown = chain.plans().stream()
                 .filter(s -> DisplayWindow.isDisplayableOn(s.plan().start(), s.plan().lastDisplayDay(), day)).toList();
         return new Lookup(Optional.ofNullable(chain.restrictionByUser().get(userId)), shown, chain.linkedNumbers(),
-                probe.registered());
+                inRegister);
+    }
+
+    /** The refresher's read of the change version; on failure the lookups read it themselves once past the lag. */
+    void refresh() {
+        try {
+            long started = ticker.getAsLong();
+            caughtUp(changes.head(), started);
+            refreshFailing = false;
+        } catch (RuntimeException e) {
+            if (!refreshFailing) {
+                LogRef.LOOKUP009.log(LOG, e.getClass().getName());
+            }
+            refreshFailing = true;
+        }
+    }
+
+    private boolean freshAt(long tick) {
+        long lag = config.maxLag().toNanos();
+        return lag > 0 && checked && tick - checkedAt.get() <= lag;
+    }
+
+    /** Brings the snapshot up to {@code head}, read after {@code readStartedAt}. */
+    private void caughtUp(LookupChanges.Head head, long readStartedAt) {
+        if (head.version() > version) {
+            catchUp(head);
+        }
+        checkedAt.accumulateAndGet(readStartedAt, (held, read) -> checked && held - read > 0 ? held : read);
+        checked = true;
+    }
+
+    /** Known when a plan is held under the number: its register entry comes with it. */
+    private static Optional<Boolean> registeredIn(Chain chain, String nhsNumber) {
+        return chain == null ? Optional.empty() : chain.plans().stream()
+                .filter(s -> s.plan().nhsNumber().equals(nhsNumber)).findFirst().map(s -> s.patient() != null);
     }
 
     /** Reads the changes up to {@code head}, once, whichever lookup gets here first. */

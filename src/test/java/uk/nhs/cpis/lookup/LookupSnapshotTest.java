@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,11 +34,13 @@ import uk.nhs.cpis.support.Tokens;
 /**
  * Every instance keeps what lookups show in memory (issue 15). A second instance is a second snapshot on the
  * same database, which learns of this instance's writes only through the database: each change committed here
- * must show in the very next lookup there (the bound is zero: a lookup reads the change version first).
+ * must show in the very next lookup there with the tests' lag of zero (a lookup reads the change version first),
+ * and within the lag otherwise.
  */
 @QuarkusTest
 class LookupSnapshotTest {
     private static final String FAMILY = "Okafor";
+    private static final long SECOND = 1_000_000_000L;
 
     @Inject
     LookupRepository repository;
@@ -45,6 +48,8 @@ class LookupSnapshotTest {
     LookupChanges changes;
     @Inject
     DisplayWindow window;
+    @Inject
+    LookupConfig config;
 
     LookupSnapshot otherInstance;
     LocalDate today;
@@ -56,6 +61,7 @@ class LookupSnapshotTest {
         otherInstance = new LookupSnapshot();
         otherInstance.repository = repository;
         otherInstance.changes = changes;
+        otherInstance.config = config;
         today = window.today();
         born = today.minusYears(6);
         user = Tokens.newUserId();
@@ -127,10 +133,54 @@ class LookupSnapshotTest {
     }
 
     @Test
+    void shouldShowAChangeOnAnotherInstanceWithinItsLagAndReadNoVersionInsideIt() {
+        long[] tick = {0};
+        otherInstance.config = withLag(Duration.ofSeconds(1));
+        otherInstance.ticker = () -> tick[0];
+        String child = TestPatients.register(FAMILY, "Eve", born);
+        assertTrue(plansThere(child).isEmpty(), "the first lookup reads the version itself");
+
+        uploadCpp(child);
+        tick[0] = SECOND;
+        assertTrue(plansThere(child).isEmpty(), "a second after the last read: answered from memory, no read");
+        tick[0] = SECOND + 1;
+        assertEquals(1, plansThere(child).size(), "past the lag the lookup reads the version itself");
+        assertTrue(otherInstance.read(user, child, today).registered(), "told by the plan's register entry");
+
+        withdrawCpp(child);
+        tick[0] = 3 * SECOND / 2;
+        assertEquals(1, plansThere(child).size(), "half a second after the last read: answered from memory");
+        otherInstance.refresh();
+        tick[0] = 5 * SECOND / 2;
+        assertTrue(plansThere(child).isEmpty(), "the refresher's read, a second ago, caught up with the withdrawal");
+        String unregistered = TestPatients.newNhsNumber();
+        assertFalse(otherInstance.read(user, unregistered, today).registered(), "a number without a plan is read");
+    }
+
+    @Test
     void shouldRefuseAChangeOutsideATransaction() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> changes.changed(List.of(TestPatients.newNhsNumber())));
         assertFalse(refused.getMessage().isEmpty());
+    }
+
+    private LookupConfig withLag(Duration lag) {
+        return new LookupConfig() {
+            @Override
+            public int previousViews() {
+                return config.previousViews();
+            }
+
+            @Override
+            public long encodedCacheBytes() {
+                return config.encodedCacheBytes();
+            }
+
+            @Override
+            public Duration maxLag() {
+                return lag;
+            }
+        };
     }
 
     private List<LookupRepository.ShownPlan> plansThere(String nhsNumber) {
