@@ -47,8 +47,10 @@ public class LookupRepository {
 
     /** Numbers in one chain walk: each seed costs the walk a few index lookups, and the IN lists stay short. */
     private static final int SEEDS_PER_QUERY = 100;
-    private static final String PROBE = "select v.version, v.purged_through,"
-            + " (select count(*) from patient x where x.nhs_number = ?) from lookup_version v where v.id = 1";
+    /** How many register entries the number has (0 or 1). */
+    private static final String REGISTERED = "(select count(*) from patient x where x.nhs_number = ?)";
+    private static final String PROBE = "select v.version, v.purged_through, " + REGISTERED
+            + " from lookup_version v where v.id = 1";
     private static final String PLANS = "select " + prefixed("p", PlanRepository.COLUMNS) + ", "
             // The entry of the number the plan is held under (its nhs_number is the plan's).
             + prefixed("pt", PatientRepository.COLUMNS.replace("nhs_number, ", ""))
@@ -66,7 +68,7 @@ public class LookupRepository {
     }
 
     boolean registered(String nhsNumber) {
-        return database.queryFirst("select count(*) from patient where nhs_number = ?",
+        return database.queryFirst("select " + REGISTERED,
                 statement -> statement.setString(1, nhsNumber), row -> row.getLong(1) > 0).orElseThrow();
     }
 
