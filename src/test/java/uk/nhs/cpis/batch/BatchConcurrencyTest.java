@@ -36,6 +36,7 @@ import uk.nhs.cpis.fhir.ErrorCode;
 import uk.nhs.cpis.support.AccessEvents;
 import uk.nhs.cpis.support.BatchFaults;
 import uk.nhs.cpis.support.Batches;
+import uk.nhs.cpis.support.DatabaseKind;
 import uk.nhs.cpis.support.MutableClock;
 import uk.nhs.cpis.support.Timeline;
 import uk.nhs.cpis.support.Tokens;
@@ -71,7 +72,7 @@ class BatchConcurrencyTest {
 
     @BeforeEach
     void onPostgreSqlOnly() {
-        assumeTrue("postgresql".equals(System.getProperty("quarkus.datasource.db-kind")), "two instances need a shared PostgreSQL");
+        assumeTrue(DatabaseKind.postgresql(), "two instances need a shared PostgreSQL");
         day = timeline.freshDay();
         child = Batches.childWithPlan(Batches.freshLa(), day, 5);
         for (int i = 1; i <= 10; i++) {

@@ -26,6 +26,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import uk.nhs.cpis.db.Database;
+import uk.nhs.cpis.support.DatabaseKind;
 import uk.nhs.cpis.support.Lookups;
 import uk.nhs.cpis.support.Plans;
 import uk.nhs.cpis.support.Staff;
@@ -47,13 +48,13 @@ class DatabaseReadOnlyTest {
 
     @BeforeEach
     void onPostgreSqlOnly() {
-        assumeTrue("postgresql".equals(System.getProperty("quarkus.datasource.db-kind")),
+        assumeTrue(DatabaseKind.postgresql(),
                 "default_transaction_read_only is PostgreSQL's");
     }
 
     @AfterEach
     void writable() throws SQLException {
-        if ("postgresql".equals(System.getProperty("quarkus.datasource.db-kind"))) {
+        if (DatabaseKind.postgresql()) {
             // A read-only session cannot alter the database: this one is made writable first.
             databaseReadOnly("set default_transaction_read_only = off",
                     "alter database current_database_name reset default_transaction_read_only");

@@ -16,13 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.cpis.support.DatabaseKind;
+
 /**
  * V5 on a database holding what V3's per-organisation key allowed: the same user and patient
  * restricted by two organisations; V10 on blocked attempts made before it. Runs on the suite's database kind, in a schema (PostgreSQL) or
  * an in-memory database (H2) of its own, so the application's tables are not touched.
  */
 class StaffRestrictionMigrationTest {
-    private final boolean postgres = "postgresql".equals(System.getProperty("quarkus.datasource.db-kind"));
+    private final boolean postgres = DatabaseKind.postgresql();
     private final String url = postgres ? System.getProperty("quarkus.datasource.jdbc.url")
             : "jdbc:h2:mem:v5-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private final String user = postgres ? "postgres" : "sa";

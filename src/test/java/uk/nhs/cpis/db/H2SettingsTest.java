@@ -9,24 +9,31 @@ import java.sql.SQLException;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import uk.nhs.cpis.support.DatabaseKind;
+
 /**
- * H2 writes a committed transaction to its file at the commit, not up to WRITE_DELAY (500 ms by default) later:
+ * The H2 settings the service relies on (skipped on PostgreSQL). H2 writes a committed transaction to its file at the commit, not up to WRITE_DELAY (500 ms by default) later:
  * with the default, a process killed after answering lost the access events and uploads it had committed (a JVM
  * halted after 100 commits reopened an empty database). A lookup is answered only once its view is durable.
  */
 @QuarkusTest
-class H2DurabilityTest {
+class H2SettingsTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @BeforeEach
+    void onH2Only() {
+        assumeTrue(!DatabaseKind.postgresql(), "H2 settings");
+    }
+
     @Test
     void shouldWriteEachCommitToTheFileAtOnce() throws SQLException {
-        assumeTrue(!"postgresql".equals(System.getProperty("quarkus.datasource.db-kind")), "an H2 setting");
         try (Connection connection = dataSource.getConnection();
                 ResultSet row = connection.createStatement().executeQuery(
                         "select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'")) {
@@ -41,7 +48,6 @@ class H2DurabilityTest {
      */
     @Test
     void shouldReserveTheIdsOfEveryLookupsRowsInLargeSteps() throws SQLException {
-        assumeTrue(!"postgresql".equals(System.getProperty("quarkus.datasource.db-kind")), "an H2 setting");
         try (Connection connection = dataSource.getConnection();
                 ResultSet rows = connection.createStatement().executeQuery("select table_name, identity_cache "
                         + "from information_schema.columns where is_identity = 'YES' and table_name in "
